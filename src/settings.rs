@@ -1,0 +1,178 @@
+//! Project settings: `tolmach.yaml` at the project root, each value overridable from the command line.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Diagnostic, Error, Result};
+
+/// The name of the settings file at the project root.
+pub const FILE_NAME: &str = "tolmach.yaml";
+
+/// What `tolmach.yaml` may contain. Every field is optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    base_url: Option<String>,
+    languages: Option<Vec<String>>,
+    theme: Option<String>,
+    output: Option<PathBuf>,
+    offline: Option<bool>,
+}
+
+const FIELDS: &[&str] = &["base_url", "languages", "theme", "output", "offline"];
+
+/// Settings after the file and the command line are merged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// The absolute address the site is published at, ending in `/`, if known.
+    pub base_url: Option<String>,
+    /// The order of the languages; the original comes first.
+    pub languages: Vec<String>,
+    /// The theme folder under `themes/`.
+    pub theme: String,
+    /// The output folder, relative to the project root unless absolute.
+    pub output: PathBuf,
+    /// Links end in `index.html` so the site can be read from `file://`.
+    pub offline: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            base_url: None,
+            languages: Vec::new(),
+            theme: "default".into(),
+            output: PathBuf::from("public"),
+            offline: false,
+        }
+    }
+}
+
+/// Values given on the command line; each wins over the file.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    /// `--base-url`
+    pub base_url: Option<String>,
+    /// `--languages ru,en,...`
+    pub languages: Option<Vec<String>>,
+    /// `--theme`
+    pub theme: Option<String>,
+    /// `--out`
+    pub output: Option<PathBuf>,
+    /// `--offline`
+    pub offline: bool,
+}
+
+impl Settings {
+    /// Parse the settings file text (named `path` in messages).
+    pub fn parse(text: &str, path: &Path) -> Result<Settings> {
+        if text.trim().is_empty() {
+            return Ok(Settings::default());
+        }
+        let file: File = crate::yaml::parse(text, path, 1).map_err(|d| Error::at(suggest(d)))?;
+        let mut settings = Settings::default();
+        settings.apply(Overrides {
+            base_url: file.base_url,
+            languages: file.languages,
+            theme: file.theme,
+            output: file.output,
+            offline: file.offline.unwrap_or(false),
+        });
+        settings.validate(path)?;
+        Ok(settings)
+    }
+
+    /// Apply command-line overrides on top of the file's values.
+    pub fn apply(&mut self, overrides: Overrides) {
+        if let Some(url) = overrides.base_url {
+            self.base_url = Some(url);
+        }
+        if let Some(languages) = overrides.languages {
+            self.languages = languages;
+        }
+        if let Some(theme) = overrides.theme {
+            self.theme = theme;
+        }
+        if let Some(output) = overrides.output {
+            self.output = output;
+        }
+        self.offline |= overrides.offline;
+        if let Some(url) = &mut self.base_url {
+            if url.is_empty() {
+                self.base_url = None;
+            } else if !url.ends_with('/') {
+                url.push('/');
+            }
+        }
+    }
+
+    /// Check values that YAML types cannot.
+    pub fn validate(&self, path: &Path) -> Result<()> {
+        if let Some(url) = &self.base_url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            return Err(Error::at(Diagnostic::error(
+                path,
+                None,
+                format!("base_url `{url}` must start with https:// or http://"),
+            )));
+        }
+        if self.theme.is_empty()
+            || !self
+                .theme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(Error::at(Diagnostic::error(
+                path,
+                None,
+                format!("theme `{}` must be a plain folder name", self.theme),
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// Add a "did you mean" to an unknown-field message.
+fn suggest(mut d: Diagnostic) -> Diagnostic {
+    if let Some(rest) = d.message.strip_prefix("unknown field `")
+        && let Some((name, _)) = rest.split_once('`')
+    {
+        d.message = match crate::yaml::did_you_mean(name, FIELDS) {
+            Some(known) => format!("unknown setting `{name}`; did you mean `{known}`?"),
+            None => format!("unknown setting `{name}`; known settings: {}", FIELDS.join(", ")),
+        };
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_values_and_overrides_merge() {
+        let mut s = Settings::parse(
+            "base_url: https://example.org/x\nlanguages: [ru, en]\n",
+            Path::new("tolmach.yaml"),
+        )
+        .unwrap();
+        assert_eq!(s.base_url.as_deref(), Some("https://example.org/x/"));
+        s.apply(Overrides {
+            theme: Some("plain".into()),
+            ..Overrides::default()
+        });
+        assert_eq!(s.theme, "plain");
+        assert_eq!(s.languages, ["ru", "en"]);
+    }
+
+    #[test]
+    fn unknown_settings_get_a_suggestion() {
+        let err = Settings::parse("langauges: [ru]\n", Path::new("tolmach.yaml")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "tolmach.yaml:1:1: error: unknown setting `langauges`; did you mean `languages`?"
+        );
+    }
+}

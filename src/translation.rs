@@ -1,0 +1,151 @@
+//! A language's translation file, `locales/<lang>/statement.yaml`: unit id → source and text.
+//!
+//! ```yaml
+//! trade-2:
+//!   source: "В 2019 г. объем нашей торговли …"   # the Russian it was translated from
+//!   text: "In 2019, our trade …"                  # the translation
+//!   previous_source: "…"                          # set by `sync` when the Russian changed
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde::de::{MapAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::error::{Diagnostic, Location};
+
+/// The file name of a translation inside `locales/<lang>/`.
+pub const FILE_NAME: &str = "statement.yaml";
+
+/// One translated unit as written in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The unit id (the YAML key).
+    pub id: String,
+    /// Where the key is.
+    pub location: Location,
+    /// The Russian text the translation was made from.
+    pub source: Option<String>,
+    /// The translation; empty means missing.
+    pub text: String,
+    /// The Russian before the last change, kept by `sync` for the diff.
+    pub previous_source: Option<String>,
+}
+
+/// A parsed translation file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Translation {
+    /// The file, relative to the project root.
+    pub path: PathBuf,
+    /// Entries in file order.
+    pub entries: Vec<Entry>,
+}
+
+impl Translation {
+    /// The entry for a unit id.
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Parse the text of the file `path`.
+    pub fn parse(text: &str, path: &Path) -> Result<Translation, Diagnostic> {
+        if text.trim().is_empty() {
+            return Err(Diagnostic::error(
+                path,
+                Some(Location::new(1, 1)),
+                "the file is empty; it must map unit ids to `source` and `text` (run `tolmach sync` to create a skeleton)",
+            ));
+        }
+        let raw: RawEntries = crate::yaml::parse(text, path, 1).map_err(suggest)?;
+        let entries = raw
+            .0
+            .into_iter()
+            .map(|(key, unit)| Entry {
+                id: key.value,
+                location: Location::new(key.referenced.line() as usize, key.referenced.column() as usize),
+                source: unit.source,
+                text: unit.text.unwrap_or_default(),
+                previous_source: unit.previous_source,
+            })
+            .collect();
+        Ok(Translation {
+            path: path.to_path_buf(),
+            entries,
+        })
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawUnit {
+    source: Option<String>,
+    text: Option<String>,
+    previous_source: Option<String>,
+}
+
+const FIELDS: &[&str] = &["source", "text", "previous_source"];
+
+/// The top-level mapping, kept in file order with the position of each key.
+struct RawEntries(Vec<(Spanned<String>, RawUnit)>);
+
+impl<'de> Deserialize<'de> for RawEntries {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntriesVisitor;
+        impl<'de> Visitor<'de> for EntriesVisitor {
+            type Value = RawEntries;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a mapping of unit ids to units")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawEntries, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(RawEntries(entries))
+            }
+        }
+        deserializer.deserialize_map(EntriesVisitor)
+    }
+}
+
+/// Make serde's messages speak of units and suggest the field meant.
+fn suggest(mut d: Diagnostic) -> Diagnostic {
+    if let Some(rest) = d.message.strip_prefix("unknown field `")
+        && let Some((name, _)) = rest.split_once('`')
+    {
+        d.message = match crate::yaml::did_you_mean(name, FIELDS) {
+            Some(known) => format!("unknown field `{name}` in a unit; did you mean `{known}`?"),
+            None => format!("unknown field `{name}` in a unit; a unit has {}", FIELDS.join(", ")),
+        };
+    } else if d.message == "expected mapping start" {
+        d.message = "expected a mapping of unit ids to `source` and `text`".into();
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_keep_order_and_position() {
+        let t = Translation::parse(
+            "# c\nb:\n  source: \"Б\"\n  text: \"B\"\na:\n  text: \"\"\n",
+            Path::new("t.yaml"),
+        )
+        .unwrap();
+        let ids: Vec<_> = t.entries.iter().map(|e| (e.id.as_str(), e.location.line)).collect();
+        assert_eq!(ids, [("b", 2), ("a", 5)]);
+        assert_eq!(t.entry("b").unwrap().source.as_deref(), Some("Б"));
+    }
+
+    #[test]
+    fn unknown_fields_suggest_the_right_one() {
+        let err = Translation::parse("a:\n  txet: x\n", Path::new("t.yaml")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.yaml:2:3: error: unknown field `txet` in a unit; did you mean `text`?"
+        );
+    }
+}

@@ -1,0 +1,256 @@
+//! Stage 4, write: the only code that creates output files.
+//!
+//! - Refuses dangerous output folders (the project, its sources, `/`, the
+//!   home folder, or a non-empty folder without Tolmach's marker).
+//! - Each changed file is written to a temporary file beside it and renamed
+//!   over the old one, so a killed build leaves every file wholly old or wholly new.
+//! - A file whose bytes did not change is not touched and keeps its mtime.
+//!   The comparison uses a manifest of hashes from the last build; the
+//!   manifest is removed before the first change and rewritten last, so a
+//!   build that dies in between makes the next one compare real bytes.
+//! - Files left from earlier builds (and temporary files of a killed build) are removed.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write as _;
+use std::path::{Component, Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::render::Page;
+
+/// The marker that says Tolmach made this folder.
+pub const MARKER: &str = ".tolmach-output";
+/// Hashes of the files written by the last complete build.
+pub const MANIFEST: &str = ".tolmach-manifest";
+const TEMP_SUFFIX: &str = ".tolmach-tmp";
+
+/// What a write did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Files created or replaced.
+    pub written: usize,
+    /// Files whose bytes were already right.
+    pub unchanged: usize,
+    /// Files removed because no page has them any more.
+    pub removed: usize,
+}
+
+/// Check that `out` may be written by a project at `root`.
+pub fn check_output(root: &Path, out: &Path) -> Result<()> {
+    let refuse = |why: &str| Err(Error::Refused(format!("refusing to write to {}: {why}", out.display())));
+    let absolute = absolutize(out);
+    let root = absolutize(root);
+    if absolute.parent().is_none() {
+        return refuse("it is the root of the file system");
+    }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
+        && absolutize(&home) == absolute
+    {
+        return refuse("it is the home folder");
+    }
+    if absolute == root || root.starts_with(&absolute) {
+        return refuse("it is the project folder or contains it");
+    }
+    for protected in ["sources", "locales", "themes", "src", "tests", ".git"] {
+        let p = root.join(protected);
+        if absolute.starts_with(&p) {
+            return refuse(&format!("it is inside {protected}/"));
+        }
+    }
+    if absolute.exists() {
+        if !absolute.is_dir() {
+            return refuse("it is not a folder");
+        }
+        let is_empty = std::fs::read_dir(&absolute)
+            .map_err(|e| Error::io(out, e))?
+            .next()
+            .is_none();
+        if !is_empty && !absolute.join(MARKER).exists() {
+            return refuse(&format!(
+                "it is not empty and was not made by Tolmach (no {MARKER} file); empty it or choose another folder"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Make `path` absolute and remove `.` and `..` without touching the disk.
+fn absolutize(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut out = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Check that a page path stays inside the output folder.
+fn safe_relative(path: &str) -> Result<&Path> {
+    let p = Path::new(path);
+    let ok = !path.is_empty()
+        && p.components().all(|c| matches!(c, Component::Normal(_)))
+        && !path.ends_with(TEMP_SUFFIX)
+        && path != MARKER
+        && path != MANIFEST;
+    if ok {
+        Ok(p)
+    } else {
+        Err(Error::Refused(format!("refusing to write `{path}`: it would leave the output folder")))
+    }
+}
+
+/// Write `pages` into `out`, incrementally and atomically per file.
+pub fn site(out: &Path, pages: &[Page]) -> Result<Summary> {
+    for page in pages {
+        safe_relative(&page.path)?;
+    }
+    std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+    let marker = out.join(MARKER);
+    if !marker.exists() {
+        std::fs::write(&marker, b"This folder is written by tolmach build; files not made by it are removed.\n")
+            .map_err(|e| Error::io(&marker, e))?;
+    }
+    let old = read_manifest(out);
+    let mut new_manifest = BTreeMap::new();
+    let mut summary = Summary::default();
+    let mut manifest_dropped = false;
+    for page in pages {
+        let hash = blake3::hash(&page.bytes).to_hex().to_string();
+        let target = out.join(&page.path);
+        let unchanged = match old.get(&page.path) {
+            Some((old_hash, len)) => {
+                *old_hash == hash
+                    && std::fs::symlink_metadata(&target)
+                        .is_ok_and(|m| m.is_file() && m.len() == *len)
+            }
+            None => std::fs::read(&target).is_ok_and(|bytes| bytes == page.bytes),
+        };
+        new_manifest.insert(page.path.clone(), (hash, page.bytes.len() as u64));
+        if unchanged {
+            summary.unchanged += 1;
+            continue;
+        }
+        if !manifest_dropped {
+            drop_manifest(out)?;
+            manifest_dropped = true;
+        }
+        write_atomic(&target, &page.bytes)?;
+        summary.written += 1;
+    }
+    let keep: BTreeSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+    let mut stale = Vec::new();
+    for entry in walkdir::WalkDir::new(out).min_depth(1).contents_first(true) {
+        let entry = entry.map_err(|e| Error::io(out, e.into()))?;
+        let rel = entry
+            .path()
+            .strip_prefix(out)
+            .expect("walkdir yields paths under its start")
+            .to_string_lossy()
+            .replace('\\', "/");
+        if entry.file_type().is_dir() {
+            // Remove folders that became empty.
+            if std::fs::read_dir(entry.path()).is_ok_and(|mut d| d.next().is_none()) {
+                stale.push((entry.path().to_path_buf(), true));
+            }
+        } else if rel != MARKER && rel != MANIFEST && !keep.contains(rel.as_str()) {
+            stale.push((entry.path().to_path_buf(), false));
+        }
+    }
+    for (path, is_dir) in stale {
+        if !manifest_dropped {
+            drop_manifest(out)?;
+            manifest_dropped = true;
+        }
+        let result = if is_dir {
+            std::fs::remove_dir(&path)
+        } else {
+            summary.removed += 1;
+            std::fs::remove_file(&path)
+        };
+        result.map_err(|e| Error::io(&path, e))?;
+    }
+    if manifest_dropped || old.is_empty() {
+        write_manifest(out, &new_manifest)?;
+    }
+    Ok(summary)
+}
+
+fn write_atomic(target: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = target.parent().expect("a page path has a parent folder");
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    if target.is_dir() {
+        std::fs::remove_dir_all(target).map_err(|e| Error::io(target, e))?;
+    }
+    let mut temp_name = target.as_os_str().to_owned();
+    temp_name.push(TEMP_SUFFIX);
+    let temp = PathBuf::from(temp_name);
+    let mut file = std::fs::File::create(&temp).map_err(|e| Error::io(&temp, e))?;
+    file.write_all(bytes).map_err(|e| Error::io(&temp, e))?;
+    file.sync_data().map_err(|e| Error::io(&temp, e))?;
+    drop(file);
+    std::fs::rename(&temp, target).map_err(|e| Error::io(target, e))
+}
+
+fn drop_manifest(out: &Path) -> Result<()> {
+    let path = out.join(MANIFEST);
+    match std::fs::remove_file(&path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(&path, e)),
+        _ => Ok(()),
+    }
+}
+
+fn read_manifest(out: &Path) -> BTreeMap<String, (String, u64)> {
+    let Ok(text) = std::fs::read_to_string(out.join(MANIFEST)) else {
+        return BTreeMap::new();
+    };
+    text.lines()
+        .filter_map(|line| {
+            let mut parts = line.splitn(3, ' ');
+            let hash = parts.next()?.to_string();
+            let len = parts.next()?.parse().ok()?;
+            let path = parts.next()?.to_string();
+            Some((path, (hash, len)))
+        })
+        .collect()
+}
+
+fn write_manifest(out: &Path, manifest: &BTreeMap<String, (String, u64)>) -> Result<()> {
+    let mut text = String::new();
+    for (path, (hash, len)) in manifest {
+        text.push_str(&format!("{hash} {len} {path}\n"));
+    }
+    write_atomic(&out.join(MANIFEST), text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_paths_cannot_escape() {
+        assert!(safe_relative("en/index.html").is_ok());
+        assert!(safe_relative("../x").is_err());
+        assert!(safe_relative("/etc/passwd").is_err());
+        assert!(safe_relative("a/../../x").is_err());
+        assert!(safe_relative(MANIFEST).is_err());
+    }
+
+    #[test]
+    fn dangerous_outputs_are_refused() {
+        let root = Path::new("/tmp/project");
+        assert!(check_output(root, Path::new("/")).is_err());
+        assert!(check_output(root, root).is_err());
+        assert!(check_output(root, Path::new("/tmp")).is_err());
+        assert!(check_output(root, &root.join("sources/x")).is_err());
+        assert!(check_output(root, &root.join("public-test-not-existing")).is_ok());
+    }
+}

@@ -147,41 +147,53 @@ pub fn site(out: &Path, pages: &[Page]) -> Result<Summary> {
         summary.written += 1;
     }
     let keep: BTreeSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
-    let mut stale = Vec::new();
-    for entry in walkdir::WalkDir::new(out).min_depth(1).contents_first(true) {
+    for path in leftovers(out, &keep)? {
+        if !manifest_dropped {
+            drop_manifest(out)?;
+            manifest_dropped = true;
+        }
+        std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+        summary.removed += 1;
+    }
+    remove_empty_dirs(out)?;
+    if manifest_dropped || old.is_empty() {
+        write_manifest(out, &new_manifest)?;
+    }
+    Ok(summary)
+}
+
+/// Files under `out` that no page has (the marker and manifest excepted).
+fn leftovers(out: &Path, keep: &BTreeSet<&str>) -> Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(out).min_depth(1).sort_by_file_name() {
         let entry = entry.map_err(|e| Error::io(out, e.into()))?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
         let rel = entry
             .path()
             .strip_prefix(out)
             .expect("walkdir yields paths under its start")
             .to_string_lossy()
             .replace('\\', "/");
-        if entry.file_type().is_dir() {
-            // Remove folders that became empty.
-            if std::fs::read_dir(entry.path()).is_ok_and(|mut d| d.next().is_none()) {
-                stale.push((entry.path().to_path_buf(), true));
-            }
-        } else if rel != MARKER && rel != MANIFEST && !keep.contains(rel.as_str()) {
-            stale.push((entry.path().to_path_buf(), false));
+        if rel != MARKER && rel != MANIFEST && !keep.contains(rel.as_str()) {
+            found.push(entry.path().to_path_buf());
         }
     }
-    for (path, is_dir) in stale {
-        if !manifest_dropped {
-            drop_manifest(out)?;
-            manifest_dropped = true;
+    Ok(found)
+}
+
+/// Remove folders left empty, deepest first.
+fn remove_empty_dirs(out: &Path) -> Result<()> {
+    for entry in walkdir::WalkDir::new(out).min_depth(1).contents_first(true) {
+        let entry = entry.map_err(|e| Error::io(out, e.into()))?;
+        if entry.file_type().is_dir()
+            && std::fs::read_dir(entry.path()).is_ok_and(|mut d| d.next().is_none())
+        {
+            std::fs::remove_dir(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
         }
-        let result = if is_dir {
-            std::fs::remove_dir(&path)
-        } else {
-            summary.removed += 1;
-            std::fs::remove_file(&path)
-        };
-        result.map_err(|e| Error::io(&path, e))?;
     }
-    if manifest_dropped || old.is_empty() {
-        write_manifest(out, &new_manifest)?;
-    }
-    Ok(summary)
+    Ok(())
 }
 
 fn write_atomic(target: &Path, bytes: &[u8]) -> Result<()> {

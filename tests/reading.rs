@@ -1,0 +1,141 @@
+//! Reading the edition: parallel view, paragraph numbers, permalinks, offline build, download.
+
+mod common;
+
+use common::{Fixture, attrs, select};
+
+const LANGS: [&str; 7] = ["ru", "en", "kk", "ky", "tg", "tk", "uz"];
+
+#[test]
+fn parallel_pages_exist_for_every_pair_and_align_paragraph_by_paragraph() {
+    let f = Fixture::real();
+    f.build();
+    for left in LANGS {
+        for right in LANGS {
+            if left == right {
+                continue;
+            }
+            for part in ["full", "trade", "health"] {
+                let page = f.page(&format!("{left}/parallel/{right}/{part}/index.html"));
+                let rows = select(&page, ".parallel .row:not(.head)");
+                assert!(!rows.is_empty());
+                let cell = scraper::Selector::parse("[role=cell]").unwrap();
+                let mut left_ids = Vec::new();
+                let mut right_ids = Vec::new();
+                for row in rows {
+                    let cells: Vec<_> = row.select(&cell).collect();
+                    assert_eq!(cells.len(), 2);
+                    assert_eq!(cells[0].value().attr("lang"), Some(left));
+                    assert_eq!(cells[1].value().attr("lang"), Some(right));
+                    let id = |c: &scraper::ElementRef<'_>, attr: &str| {
+                        c.select(&scraper::Selector::parse(&format!("[{attr}]")).unwrap())
+                            .next()
+                            .and_then(|e| e.value().attr(attr).map(str::to_string))
+                    };
+                    left_ids.push(id(&cells[0], "id"));
+                    right_ids.push(id(&cells[1], "data-id"));
+                }
+                assert_eq!(left_ids, right_ids, "{left}|{right} {part}");
+                assert!(left_ids.iter().all(Option::is_some));
+            }
+        }
+    }
+    // The whole text has the title's paragraphs, 9 headings and 46 paragraphs.
+    let page = f.page("en/parallel/ru/full/index.html");
+    assert_eq!(select(&page, ".parallel .row.heading").len(), 9);
+    assert_eq!(select(&page, ".parallel .row.paragraph").len(), 46);
+}
+
+#[test]
+fn parallel_pages_mark_missing_and_stale_paragraphs() {
+    let f = Fixture::new("small");
+    f.build();
+    let page = f.page("ru/parallel/en/full/index.html");
+    let stale = select(&page, "[role=cell][lang=en] .para.state-stale");
+    assert_eq!(attrs(&page, "[role=cell][lang=en] .para.state-stale", "data-id"), ["trade-2"]);
+    assert_eq!(stale.len(), 1);
+    assert_eq!(attrs(&page, "[role=cell][lang=en] .para.state-missing", "data-id"), ["humanitarian-1"]);
+    // The language choice starts from "next to the original" and offers the others.
+    let en = f.page("en/index.html");
+    assert_eq!(attrs(&en, ".site-footer a", "href")[2], "../en/parallel/ru/full/");
+}
+
+#[test]
+fn paragraph_numbers_and_anchors_are_the_same_in_every_language() {
+    let f = Fixture::real();
+    f.build();
+    let numbered = |lang: &str| -> Vec<(String, String)> {
+        let page = f.page(&format!("{lang}/full/index.html"));
+        select(&page, ".para[id]")
+            .into_iter()
+            .map(|p| {
+                let num = p.select(&scraper::Selector::parse(".num").unwrap()).next().unwrap();
+                (p.value().attr("id").unwrap().to_string(), num.text().collect())
+            })
+            .collect()
+    };
+    let ru = numbered("ru");
+    assert_eq!(ru.len(), 46);
+    assert_eq!(ru[0], ("preamble-1".to_string(), "1".to_string()));
+    assert_eq!(ru[45], ("closing-3".to_string(), "46".to_string()));
+    for lang in LANGS {
+        assert_eq!(numbered(lang), ru, "{lang}");
+    }
+    // Each paragraph has a ¶ permalink to its own anchor, labelled in the page's language.
+    let page = f.page("en/trade/index.html");
+    let links = select(&page, ".para a.permalink");
+    assert_eq!(links[0].value().attr("href"), Some("#trade-1"));
+    assert_eq!(links[0].value().attr("aria-label"), Some("Link to paragraph 15"));
+    assert_eq!(links[0].text().collect::<String>(), "¶");
+}
+
+#[test]
+fn the_offline_build_links_resolve_as_files() {
+    let f = Fixture::real();
+    let out = f.run(&["build", "--offline"]);
+    assert!(out.status.success());
+    let public = f.path("public");
+    let mut checked = 0;
+    for file in common::files(&public) {
+        if !file.ends_with(".html") || file == "404.html" {
+            continue;
+        }
+        let page = f.page(&file);
+        let dir = public.join(&file).parent().unwrap().to_path_buf();
+        for href in attrs(&page, "a[href], link[href]", "href").into_iter().chain(attrs(&page, "script[src]", "src")) {
+            let path = href.split('#').next().unwrap();
+            if path.is_empty() {
+                continue;
+            }
+            assert!(!path.ends_with('/'), "{file}: {href} is a folder link");
+            assert!(dir.join(path).is_file(), "{file}: {href} does not resolve");
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000, "only {checked} links checked");
+}
+
+#[test]
+fn one_file_download_per_language_has_no_external_references() {
+    let f = Fixture::real();
+    f.build();
+    for lang in LANGS {
+        let page = f.page(&format!("{lang}/statement.{lang}.html"));
+        assert!(select(&page, "link[rel=stylesheet], script, img, iframe").is_empty(), "{lang}");
+        assert_eq!(select(&page, "style").len(), 1);
+        assert_eq!(select(&page, ".para[id]").len(), 46, "{lang}");
+        assert_eq!(select(&page, "html")[0].value().attr("lang"), Some(lang));
+    }
+}
+
+#[test]
+fn print_styles_hide_navigation_and_break_spheres() {
+    let css = std::fs::read_to_string(common::repo().join("themes/default/static/theme/style.css")).unwrap();
+    let print = css.split("@media print").nth(1).expect("a print stylesheet");
+    for hidden in [".site-header", ".toc", ".pager", ".languages"] {
+        assert!(print.contains(hidden), "{hidden} not hidden in print");
+    }
+    assert!(print.contains("break-before: page"));
+    assert!(css.contains("prefers-color-scheme: dark"));
+    assert!(css.contains("hyphens: auto"));
+}

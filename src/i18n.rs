@@ -213,7 +213,7 @@ mod tests {
     #[test]
     fn syntax_errors_have_positions() {
         let errs = Messages::parse("ok = fine\nbroken\n", Path::new("site.ftl"), &ru()).unwrap_err();
-        assert_eq!(errs[0].location, Some(Location::new(2, 1)));
-        assert!(errs[0].to_string().starts_with("site.ftl:2:1: error: expected"), "{}", errs[0]);
+        assert_eq!(errs[0].location, Some(Location::new(2, 7)));
+        assert!(errs[0].to_string().starts_with("site.ftl:2:7: error: expected"), "{}", errs[0]);
     }
 }

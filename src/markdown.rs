@@ -127,7 +127,9 @@ mod tests {
     #[test]
     fn unsafe_links_keep_only_their_text() {
         assert_eq!(render_inline("[a](javascript:alert(1))"), "a");
-        assert_eq!(render_inline("[a](JaVa\tScRiPt:alert(1))"), "a");
+        assert_eq!(render_inline("[a](JaVaScRiPt:alert(1))"), "a");
+        assert_eq!(render_inline("[a](&#x6A;avascript:alert(1))"), "a");
+        assert_eq!(render_inline("[a](<java\u{0}script:alert(1)>)"), "a");
         assert_eq!(render_inline("[a](data:text/html,x)"), "a");
         assert_eq!(render_inline("[a](https://un.org)"), "<a href=\"https://un.org\">a</a>");
         assert_eq!(render_inline("![alt](x.png)"), "alt");

@@ -58,8 +58,14 @@ fn message_of(err: &serde_saphyr::Error) -> String {
         None => first,
     };
     let message = message
-        .trim_end_matches(", set DuplicateKeyPolicy in Options if acceptable")
-        .to_string();
+        .split(", set DuplicateKeyPolicy")
+        .next()
+        .unwrap_or(message);
+    let message = match message.rfind(" at line ") {
+        Some(i) if message[i..].contains(", column ") => &message[..i],
+        _ => message,
+    }
+    .to_string();
     if message.is_empty() {
         "invalid YAML".to_string()
     } else {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::error::{Diagnostic, Error, Result, fail_on_errors};
-use crate::settings::Overrides;
+use crate::settings::{Overrides, Settings};
 use crate::{load, model, render, write};
 
 /// What `build` was asked to do.
@@ -32,8 +32,13 @@ pub struct Report {
     pub elapsed: std::time::Duration,
 }
 
-/// Render the whole site in memory: nothing is written.
-pub fn render(root: &Path, overrides: Overrides) -> Result<(Vec<render::Page>, Vec<Diagnostic>, crate::settings::Settings)> {
+/// Load, check and render the project, handing each page to `sink`.
+/// Returns the warnings and the settings used.
+fn render_each(
+    root: &Path,
+    overrides: Overrides,
+    sink: &mut dyn FnMut(render::Page) -> Result<()>,
+) -> Result<(Vec<Diagnostic>, Settings)> {
     let project = load::project(root, overrides)?;
     let (site, problems) = model::site(&project);
     let warnings = fail_on_errors(problems)?;
@@ -44,11 +49,26 @@ pub fn render(root: &Path, overrides: Overrides) -> Result<(Vec<render::Page>, V
         .map(|l| (l.tag.clone(), Arc::clone(&l.messages)))
         .collect();
     let tera = render::templates(&project.templates, messages)?;
-    let pages = render::site(&site, &project.settings, &tera, &project.statics)?;
-    Ok((pages, warnings, project.settings))
+    render::each(&site, &project.settings, &tera, &project.statics, sink)?;
+    Ok((warnings, project.settings))
 }
 
-/// Build the site: everything is rendered in memory first, so a build that
+/// The whole site in memory, sorted by path, with the warnings and settings: nothing is written.
+pub type Rendered = (Vec<render::Page>, Vec<Diagnostic>, Settings);
+
+/// Render the whole site in memory: nothing is written.
+pub fn render(root: &Path, overrides: Overrides) -> Result<Rendered> {
+    let mut pages = Vec::new();
+    let (warnings, settings) = render_each(root, overrides, &mut |page| {
+        pages.push(page);
+        Ok(())
+    })?;
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((pages, warnings, settings))
+}
+
+/// Build the site. Pages are staged beside their targets as they are
+/// rendered and moved into place only when all succeeded, so a build that
 /// fails leaves the output folder as it was.
 pub fn run(options: &Options) -> Result<Report> {
     let started = Instant::now();
@@ -60,8 +80,20 @@ pub fn run(options: &Options) -> Result<Report> {
         root.join(&settings.output)
     };
     write::check_output(root, &out)?;
-    let (pages, warnings, settings) = render(root, options.overrides.clone())?;
-    let summary = write::site(&out, &pages)?;
+    // Pages stream to the writer, which stages them beside their targets;
+    // nothing replaces the old site unless every page rendered.
+    let mut writer = write::Writer::open(&out)?;
+    let rendered = render_each(root, options.overrides.clone(), &mut |page| {
+        writer.add(&page)
+    });
+    let (warnings, settings) = match rendered {
+        Ok(done) => done,
+        Err(err) => {
+            writer.abort();
+            return Err(err);
+        }
+    };
+    let summary = writer.commit()?;
     let mut notes = Vec::new();
     if settings.base_url.is_none() {
         notes.push(

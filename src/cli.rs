@@ -25,6 +25,112 @@ pub struct Cli {
 pub enum Command {
     /// Build the static site into the output folder (default `public/`).
     Build(BuildArgs),
+    /// Per language: translated, stale, missing and orphan units.
+    Status(StatusArgs),
+    /// Validate everything the build reads; `--strict` is the CI gate.
+    Check(CheckArgs),
+    /// Create or refresh `locales/LANG/` after the source changed.
+    Sync(SyncArgs),
+    /// Export a language for CAT tools (XLIFF 2, XLIFF 1.2 or gettext PO).
+    Export(ExportArgs),
+    /// Import an XLIFF or PO file back into `locales/LANG/`.
+    Import(ImportArgs),
+    /// Build, serve on 127.0.0.1, rebuild on change and reload the browser.
+    Serve(ServeArgs),
+    /// Write a generated project at scale K with L languages (for benchmarks).
+    #[command(hide = true)]
+    GenCorpus(GenCorpusArgs),
+}
+
+/// Options of `tolmach status`.
+#[derive(Debug, Args, Clone)]
+pub struct StatusArgs {
+    /// Project root.
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Print the documented JSON schema instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Options of `tolmach check`.
+#[derive(Debug, Args, Clone)]
+pub struct CheckArgs {
+    /// Project root.
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Also fail on warnings and on stale, missing and orphan units.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// Options of `tolmach sync`.
+#[derive(Debug, Args, Clone)]
+pub struct SyncArgs {
+    /// Project root.
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Languages to create or refresh (all translated languages if none).
+    pub langs: Vec<String>,
+}
+
+/// Options of `tolmach export`.
+#[derive(Debug, Args, Clone)]
+pub struct ExportArgs {
+    /// Project root.
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// The language to export.
+    pub lang: String,
+    /// `xliff` (2.1), `xliff12` or `po`.
+    #[arg(long, default_value = "xliff")]
+    pub format: String,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+/// Options of `tolmach import`.
+#[derive(Debug, Args, Clone)]
+pub struct ImportArgs {
+    /// Project root.
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// The XLIFF or PO file.
+    pub file: PathBuf,
+    /// Show what would change, change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Options of `tolmach serve`.
+#[derive(Debug, Args, Clone)]
+pub struct ServeArgs {
+    /// Build options (output folder, base URL, ...).
+    #[command(flatten)]
+    pub build: BuildArgs,
+    /// Port on 127.0.0.1.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Open the browser.
+    #[arg(long)]
+    pub open: bool,
+}
+
+/// Options of the hidden `tolmach gen-corpus`.
+#[derive(Debug, Args, Clone)]
+pub struct GenCorpusArgs {
+    /// Where to write the generated project (must not exist or be empty).
+    pub out: PathBuf,
+    /// How many times the nine spheres are repeated.
+    #[arg(long, default_value_t = 1)]
+    pub scale: usize,
+    /// How many languages, the original included.
+    #[arg(long, default_value_t = 7)]
+    pub languages: usize,
+    /// The real project to take the source and settings from.
+    #[arg(long, default_value = ".")]
+    pub from: PathBuf,
 }
 
 /// Options shared by the commands that read a project.
@@ -56,6 +162,9 @@ pub struct BuildArgs {
     /// Links end in `index.html`, for reading from disk (setting `offline`).
     #[arg(long)]
     pub offline: bool,
+    /// Leave out the parallel pages (setting `parallel: false`).
+    #[arg(long)]
+    pub no_parallel: bool,
 }
 
 impl BuildArgs {
@@ -67,6 +176,7 @@ impl BuildArgs {
             theme: self.theme.clone(),
             output: self.out.clone(),
             offline: self.offline,
+            parallel: self.no_parallel.then_some(false),
         }
     }
 }
@@ -118,6 +228,13 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Status(args) => crate::workflow::status::run(&args),
+        Command::Check(args) => crate::workflow::check::run(&args),
+        Command::Sync(args) => crate::workflow::sync::run(&args),
+        Command::Export(args) => crate::interchange::export(&args),
+        Command::Import(args) => crate::interchange::import(&args),
+        Command::Serve(args) => crate::serve::run(&args),
+        Command::GenCorpus(args) => crate::corpus::run(&args),
     }
 }
 

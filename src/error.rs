@@ -72,7 +72,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error at a place in a file.
-    pub fn error(path: impl Into<PathBuf>, location: Option<Location>, message: impl Into<String>) -> Self {
+    pub fn error(
+        path: impl Into<PathBuf>,
+        location: Option<Location>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             path: path.into(),
             location,
@@ -83,7 +87,11 @@ impl Diagnostic {
     }
 
     /// A warning at a place in a file.
-    pub fn warning(path: impl Into<PathBuf>, location: Option<Location>, message: impl Into<String>) -> Self {
+    pub fn warning(
+        path: impl Into<PathBuf>,
+        location: Option<Location>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(path, location, message)
@@ -185,7 +193,11 @@ mod tests {
 
     #[test]
     fn diagnostics_print_file_line_column() {
-        let d = Diagnostic::error("locales/kk/statement.yaml", Some(Location::new(42, 7)), "bad");
+        let d = Diagnostic::error(
+            "locales/kk/statement.yaml",
+            Some(Location::new(42, 7)),
+            "bad",
+        );
         assert_eq!(d.to_string(), "locales/kk/statement.yaml:42:7: error: bad");
     }
 }

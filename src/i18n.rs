@@ -42,14 +42,20 @@ pub struct Messages {
 
 impl std::fmt::Debug for Messages {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Messages").field("path", &self.path).finish_non_exhaustive()
+        f.debug_struct("Messages")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
     }
 }
 
 impl Messages {
     /// Parse the Fluent text of `path` for the language `lang`. Syntax errors
     /// come back as diagnostics with the line and column of each.
-    pub fn parse(text: &str, path: &Path, lang: &LanguageIdentifier) -> Result<Messages, Vec<Diagnostic>> {
+    pub fn parse(
+        text: &str,
+        path: &Path,
+        lang: &LanguageIdentifier,
+    ) -> Result<Messages, Vec<Diagnostic>> {
         let resource = match FluentResource::try_new(text.to_string()) {
             Ok(resource) => resource,
             Err((_, errors)) => {
@@ -205,15 +211,28 @@ mod tests {
             &ru(),
         )
         .unwrap();
-        let n = |c: i64| m.format("paragraphs", &[("count", FluentValue::from(c))]).unwrap();
-        assert_eq!([n(1), n(2), n(5), n(21)], ["1 абзац", "2 абзаца", "5 абзацев", "21 абзац"]);
+        let n = |c: i64| {
+            m.format("paragraphs", &[("count", FluentValue::from(c))])
+                .unwrap()
+        };
+        assert_eq!(
+            [n(1), n(2), n(5), n(21)],
+            ["1 абзац", "2 абзаца", "5 абзацев", "21 абзац"]
+        );
         assert_eq!(m.declared["paragraphs"].variables, ["count"]);
     }
 
     #[test]
     fn syntax_errors_have_positions() {
-        let errs = Messages::parse("ok = fine\nbroken\n", Path::new("site.ftl"), &ru()).unwrap_err();
+        let errs =
+            Messages::parse("ok = fine\nbroken\n", Path::new("site.ftl"), &ru()).unwrap_err();
         assert_eq!(errs[0].location, Some(Location::new(2, 7)));
-        assert!(errs[0].to_string().starts_with("site.ftl:2:7: error: expected"), "{}", errs[0]);
+        assert!(
+            errs[0]
+                .to_string()
+                .starts_with("site.ftl:2:7: error: expected"),
+            "{}",
+            errs[0]
+        );
     }
 }

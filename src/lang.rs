@@ -13,18 +13,22 @@ const WINDOWS_RESERVED: &[&str] = &[
 
 /// Check that `tag` is a canonical BCP 47 language tag usable as a folder and URL segment.
 pub fn check_tag(tag: &str) -> Result<(), String> {
-    let parsed: LanguageIdentifier = tag
-        .parse()
-        .map_err(|_| format!("`{tag}` is not a valid BCP 47 language tag (for example `kk` or `pt-BR`)"))?;
+    let parsed: LanguageIdentifier = tag.parse().map_err(|_| {
+        format!("`{tag}` is not a valid BCP 47 language tag (for example `kk` or `pt-BR`)")
+    })?;
     let canonical = parsed.to_string();
     if canonical != tag {
-        return Err(format!("`{tag}` is not in canonical form; name the folder `{canonical}`"));
+        return Err(format!(
+            "`{tag}` is not in canonical form; name the folder `{canonical}`"
+        ));
     }
     if parsed.language.is_empty() {
         return Err(format!("`{tag}` has no language subtag"));
     }
     if WINDOWS_RESERVED.contains(&tag.to_ascii_lowercase().as_str()) {
-        return Err(format!("`{tag}` is a reserved device name on Windows and cannot be a language folder"));
+        return Err(format!(
+            "`{tag}` is a reserved device name on Windows and cannot be a language folder"
+        ));
     }
     Ok(())
 }
@@ -34,11 +38,15 @@ pub fn check_tag(tag: &str) -> Result<(), String> {
 pub fn order(found: &[String], configured: &[String]) -> Result<Vec<String>, String> {
     for lang in configured {
         if !found.contains(lang) {
-            return Err(format!("language `{lang}` is listed in `languages` but locales/{lang}/ does not exist"));
+            return Err(format!(
+                "language `{lang}` is listed in `languages` but locales/{lang}/ does not exist"
+            ));
         }
     }
     if !found.iter().any(|l| l == ORIGINAL) {
-        return Err(format!("locales/{ORIGINAL}/ is missing: the original's interface strings live there"));
+        return Err(format!(
+            "locales/{ORIGINAL}/ is missing: the original's interface strings live there"
+        ));
     }
     let mut out: Vec<String> = if configured.is_empty() {
         vec![ORIGINAL.to_string()]
@@ -64,8 +72,15 @@ mod tests {
             "`../evil` is not a valid BCP 47 language tag (for example `kk` or `pt-BR`)"
         );
         assert!(check_tag("EN US").is_err());
-        assert_eq!(check_tag("EN").unwrap_err(), "`EN` is not in canonical form; name the folder `en`");
-        assert!(check_tag("con").unwrap_err().contains("reserved device name"));
+        assert_eq!(
+            check_tag("EN").unwrap_err(),
+            "`EN` is not in canonical form; name the folder `en`"
+        );
+        assert!(
+            check_tag("con")
+                .unwrap_err()
+                .contains("reserved device name")
+        );
     }
 
     #[test]
@@ -73,7 +88,10 @@ mod tests {
         let found: Vec<String> = ["uz", "en", "ru", "kk"].map(String::from).to_vec();
         assert_eq!(order(&found, &[]).unwrap(), ["ru", "en", "kk", "uz"]);
         let configured: Vec<String> = ["ru", "kk"].map(String::from).to_vec();
-        assert_eq!(order(&found, &configured).unwrap(), ["ru", "kk", "en", "uz"]);
+        assert_eq!(
+            order(&found, &configured).unwrap(),
+            ["ru", "kk", "en", "uz"]
+        );
         assert!(order(&found, &["xx".to_string()]).is_err());
     }
 }

@@ -8,17 +8,21 @@
 
 pub mod build;
 pub mod cli;
+pub mod corpus;
 pub mod error;
 pub mod i18n;
+pub mod interchange;
 pub mod lang;
 pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod render;
+pub mod serve;
 pub mod settings;
 pub mod source;
 pub mod translation;
+pub mod workflow;
 pub mod write;
 mod yaml;
 

@@ -61,7 +61,13 @@ mod tests {
         assert_eq!(dir_of("en", View::Index), "en/");
         assert_eq!(dir_of("en", View::Sphere("trade")), "en/trade/");
         assert_eq!(
-            dir_of("en", View::Parallel { other: "ru", part: Some("trade") }),
+            dir_of(
+                "en",
+                View::Parallel {
+                    other: "ru",
+                    part: Some("trade")
+                }
+            ),
             "en/parallel/ru/trade/"
         );
     }

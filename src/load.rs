@@ -93,7 +93,10 @@ pub fn project(root: &Path, overrides: Overrides) -> Result<Project> {
     }
     let templates = files_under(root, &theme_dir.join("templates"))?
         .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "html" || e == "xml" || e == "txt"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e == "html" || e == "xml" || e == "txt")
+        })
         .map(|p| read_text(root, &p, false))
         .collect::<Result<Vec<_>>>()?;
     let static_dir = theme_dir.join("static");
@@ -163,7 +166,10 @@ fn locales(root: &Path, settings: &Settings) -> Result<Vec<LocaleFiles>> {
                 Error::at(Diagnostic::error(
                     &base,
                     None,
-                    format!("language `{lang}` has no {} (its interface strings)", crate::i18n::FILE_NAME),
+                    format!(
+                        "language `{lang}` has no {} (its interface strings)",
+                        crate::i18n::FILE_NAME
+                    ),
                 ))
             })?;
             Ok(LocaleFiles {
@@ -182,9 +188,15 @@ fn files_under(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
         return Ok(Vec::new());
     }
     let mut out = Vec::new();
-    for entry in WalkDir::new(root.join(dir)).follow_links(false).sort_by_file_name() {
+    for entry in WalkDir::new(root.join(dir))
+        .follow_links(false)
+        .sort_by_file_name()
+    {
         let entry = entry.map_err(|e| {
-            let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
+            let path = e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| dir.to_path_buf());
             Error::io(&path, e.into())
         })?;
         let rel = entry
@@ -252,17 +264,25 @@ pub fn read_text(root: &Path, rel: &Path, content: bool) -> Result<TextFile> {
 }
 
 /// Check that `bytes` are text Tolmach can report positions in.
-pub fn decode(bytes: Vec<u8>, path: &Path, content: bool) -> std::result::Result<String, Diagnostic> {
+pub fn decode(
+    bytes: Vec<u8>,
+    path: &Path,
+    content: bool,
+) -> std::result::Result<String, Diagnostic> {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
             let bytes = err.into_bytes();
-            let prefix = std::str::from_utf8(&bytes[..valid]).expect("valid_up_to marks valid UTF-8");
+            let prefix =
+                std::str::from_utf8(&bytes[..valid]).expect("valid_up_to marks valid UTF-8");
             return Err(Diagnostic::error(
                 path,
                 Some(Location::of_offset(prefix, valid)),
-                format!("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8", bytes[valid]),
+                format!(
+                    "invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
+                    bytes[valid]
+                ),
             ));
         }
     };
@@ -311,7 +331,10 @@ mod tests {
     #[test]
     fn decoding_reports_the_first_problem_with_its_place() {
         assert_eq!(decoded(b"ok\n"), "ok\n");
-        assert_eq!(decoded(b"a\nb\xff"), "f:2:2: error: invalid UTF-8 (byte 0xFF); save the file as UTF-8");
+        assert_eq!(
+            decoded(b"a\nb\xff"),
+            "f:2:2: error: invalid UTF-8 (byte 0xFF); save the file as UTF-8"
+        );
         assert_eq!(
             decoded("\u{FEFF}a".as_bytes()),
             "f:1:1: error: the file starts with a byte-order mark (U+FEFF); save it as UTF-8 without BOM"
@@ -320,6 +343,9 @@ mod tests {
             decoded(b"a\r\n"),
             "f:1:2: error: carriage return (Windows CR LF line ending); save the file with LF line endings"
         );
-        assert_eq!(decoded(b"a:\n\tb"), "f:2:1: error: tab character; use spaces");
+        assert_eq!(
+            decoded(b"a:\n\tb"),
+            "f:2:1: error: tab character; use spaces"
+        );
     }
 }

@@ -12,8 +12,8 @@ pub fn render_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut dropped_links = 0usize;
     let mut image_depth = 0usize;
-    let events = Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).filter_map(|event| {
-        match event {
+    let events =
+        Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).filter_map(|event| match event {
             Event::Start(Tag::Image { .. }) => {
                 image_depth += 1;
                 None
@@ -63,8 +63,7 @@ pub fn render_inline(text: &str) -> String {
             Event::Rule => None,
             Event::Text(_) => Some(event),
             other => Some(Event::Text(plain(&other).into())),
-        }
-    });
+        });
     pulldown_cmark::html::push_html(&mut out, events);
     out.trim().to_string()
 }
@@ -84,7 +83,7 @@ pub fn is_safe_url(url: &str) -> bool {
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect();
-    let scheme_end = cleaned.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    let scheme_end = cleaned.find([':', '/', '?', '#']);
     match scheme_end {
         Some(i) if cleaned[i..].starts_with(':') => {
             let scheme = cleaned[..i].to_ascii_lowercase();
@@ -99,7 +98,9 @@ pub fn plain_text(text: &str) -> String {
     let mut out = String::new();
     for event in Parser::new(text) {
         match event {
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => out.push_str(&t),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t)
+            }
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             _ => {}
         }
@@ -131,7 +132,10 @@ mod tests {
         assert_eq!(render_inline("[a](&#x6A;avascript:alert(1))"), "a");
         assert_eq!(render_inline("[a](<java\u{0}script:alert(1)>)"), "a");
         assert_eq!(render_inline("[a](data:text/html,x)"), "a");
-        assert_eq!(render_inline("[a](https://un.org)"), "<a href=\"https://un.org\">a</a>");
+        assert_eq!(
+            render_inline("[a](https://un.org)"),
+            "<a href=\"https://un.org\">a</a>"
+        );
         assert_eq!(render_inline("![alt](x.png)"), "alt");
     }
 

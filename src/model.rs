@@ -194,7 +194,10 @@ fn identity(messages: &Messages, lang: &str, problems: &mut Vec<Diagnostic>) -> 
         .format("language-direction", &[])
         .unwrap_or_else(|| "ltr".to_string());
     if dir != "ltr" && dir != "rtl" {
-        let at = messages.declared.get("language-direction").map(|m| m.location);
+        let at = messages
+            .declared
+            .get("language-direction")
+            .map(|m| m.location);
         problems.push(Diagnostic::error(
             &messages.path,
             at,
@@ -245,7 +248,11 @@ fn units_of(
                             .unwrap_or_default()
                     });
                     UnitText {
-                        state: if stale { State::Stale } else { State::Translated },
+                        state: if stale {
+                            State::Stale
+                        } else {
+                            State::Translated
+                        },
                         text: normalize_space(&entry.text),
                         text_lang: lang.into(),
                         old_source,

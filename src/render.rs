@@ -57,14 +57,19 @@ pub fn templates(files: &[TextFile], messages: Vec<(String, Arc<Messages>)>) -> 
     if let Err(err) = tera.add_raw_templates(named.iter().map(|(n, t)| (n.as_str(), *t))) {
         let path = files
             .iter()
-            .find(|f| err.to_string().contains(&*f.path.file_name().unwrap_or_default().to_string_lossy()))
+            .find(|f| {
+                err.to_string()
+                    .contains(&*f.path.file_name().unwrap_or_default().to_string_lossy())
+            })
             .map(|f| f.path.clone())
             .unwrap_or_else(|| "themes".into());
         return Err(Error::at(Diagnostic::error(path, None, error_chain(&err))));
     }
     for required in REQUIRED_TEMPLATES {
         if !named.iter().any(|(n, _)| n == required) {
-            return Err(Error::Refused(format!("the theme has no template `{required}`")));
+            return Err(Error::Refused(format!(
+                "the theme has no template `{required}`"
+            )));
         }
     }
     tera.register_function("t", Translate { messages });
@@ -106,7 +111,10 @@ impl tera::Function for Translate {
             .get("lang")
             .and_then(|v| v.as_str())
             .ok_or_else(|| tera::Error::msg("t() needs lang=lang.tag"))?;
-        let mut names: Vec<&String> = args.keys().filter(|k| *k != "key" && *k != "lang").collect();
+        let mut names: Vec<&String> = args
+            .keys()
+            .filter(|k| *k != "key" && *k != "lang")
+            .collect();
         names.sort();
         let fluent_args: Vec<(&str, FluentValue<'_>)> = names
             .into_iter()
@@ -222,8 +230,37 @@ struct Shared<'a> {
     css_hash: String,
 }
 
-/// Render every page, in parallel, sorted by path.
-pub fn site(site: &Site, settings: &Settings, tera: &tera::Tera, statics: &[StaticFile]) -> Result<Vec<Page>> {
+/// Render every page in memory, sorted by path.
+pub fn site(
+    site: &Site,
+    settings: &Settings,
+    tera: &tera::Tera,
+    statics: &[StaticFile],
+) -> Result<Vec<Page>> {
+    let mut pages = Vec::new();
+    each(site, settings, tera, statics, &mut |page| {
+        pages.push(page);
+        Ok(())
+    })?;
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(pages)
+}
+
+/// Up to this many spheres, every page carries the table of contents.
+const TOC_ON_EVERY_PAGE: usize = 40;
+
+/// How many pages are rendered in parallel before they are handed on.
+const CHUNK: usize = 256;
+
+/// Render every page, in parallel chunks, handing each to `sink` in a
+/// fixed order; memory holds one chunk at a time.
+pub fn each(
+    site: &Site,
+    settings: &Settings,
+    tera: &tera::Tera,
+    statics: &[StaticFile],
+    sink: &mut dyn FnMut(Page) -> Result<()>,
+) -> Result<()> {
     let css = statics
         .iter()
         .find(|s| s.path == "theme/style.css")
@@ -248,10 +285,16 @@ pub fn site(site: &Site, settings: &Settings, tera: &tera::Tera, statics: &[Stat
             jobs.push((i, Job::View(View::Sphere(sphere.slug()))));
         }
         for other in &site.languages {
-            if other.tag == lang.tag {
+            if other.tag == lang.tag || !settings.parallel {
                 continue;
             }
-            jobs.push((i, Job::View(View::Parallel { other: &other.tag, part: None })));
+            jobs.push((
+                i,
+                Job::View(View::Parallel {
+                    other: &other.tag,
+                    part: None,
+                }),
+            ));
             for sphere in &site.source.spheres {
                 jobs.push((
                     i,
@@ -266,30 +309,33 @@ pub fn site(site: &Site, settings: &Settings, tera: &tera::Tera, statics: &[Stat
     jobs.push((0, Job::Gateway));
     jobs.push((0, Job::Status));
     jobs.push((0, Job::NotFound));
-    let mut pages = jobs
-        .par_iter()
-        .map(|(i, job)| shared.render(&site.languages[*i], *job))
-        .collect::<Result<Vec<Page>>>()?;
-    if let Some(base) = &settings.base_url {
-        pages.push(sitemap(&shared, base));
-        pages.push(Page {
-            path: "robots.txt".into(),
-            bytes: format!("User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n").into_bytes(),
-        });
-    } else {
-        pages.push(Page {
-            path: "robots.txt".into(),
-            bytes: b"User-agent: *\nAllow: /\n".to_vec(),
-        });
+    for chunk in jobs.chunks(CHUNK) {
+        let pages = chunk
+            .par_iter()
+            .map(|(i, job)| shared.render(&site.languages[*i], *job))
+            .collect::<Result<Vec<Page>>>()?;
+        for page in pages {
+            sink(page)?;
+        }
     }
+    let robots = match &settings.base_url {
+        Some(base) => {
+            sink(sitemap(&shared, base))?;
+            format!("User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n")
+        }
+        None => "User-agent: *\nAllow: /\n".to_string(),
+    };
+    sink(Page {
+        path: "robots.txt".into(),
+        bytes: robots.into_bytes(),
+    })?;
     for file in statics {
-        pages.push(Page {
+        sink(Page {
             path: file.path.clone(),
             bytes: file.bytes.clone(),
-        });
+        })?;
     }
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(pages)
+    Ok(())
 }
 
 #[derive(Clone, Copy)]
@@ -327,7 +373,12 @@ impl Shared<'_> {
                     ctx,
                 )
             }
-            Job::Gateway => ("gateway.html", String::new(), "index.html".into(), self.global_context("")),
+            Job::Gateway => (
+                "gateway.html",
+                String::new(),
+                "index.html".into(),
+                self.global_context(""),
+            ),
             Job::Status => {
                 let dir = "status/".to_string();
                 let mut ctx = self.global_context(&dir);
@@ -387,7 +438,11 @@ impl Shared<'_> {
         ctx.insert("base_url", &self.settings.base_url);
         ctx.insert(
             "canonical",
-            &self.settings.base_url.as_ref().map(|b| format!("{b}{from}")),
+            &self
+                .settings
+                .base_url
+                .as_ref()
+                .map(|b| format!("{b}{from}")),
         );
         ctx.insert("original_lang", ORIGINAL);
         ctx
@@ -399,7 +454,12 @@ impl Shared<'_> {
             .iter()
             .map(|l| Percent {
                 lang: LangCtx::of(l),
-                title: self.unit(l, &self.site.source.title, &dir_of(ORIGINAL, View::Index), from),
+                title: self.unit(
+                    l,
+                    &self.site.source.title,
+                    &dir_of(ORIGINAL, View::Index),
+                    from,
+                ),
                 href: self.href(from, &dir_of(&l.tag, View::Index)),
                 percent: percent_translated(self.site, l),
                 is_original: l.is_original(),
@@ -410,7 +470,10 @@ impl Shared<'_> {
     fn global_context(&self, from: &str) -> tera::Context {
         let mut ctx = self.base_context(from);
         ctx.insert("languages", &self.percents(from));
-        let original = self.site.language(ORIGINAL).unwrap_or(&self.site.languages[0]);
+        let original = self
+            .site
+            .language(ORIGINAL)
+            .unwrap_or(&self.site.languages[0]);
         ctx.insert("lang", &LangCtx::of(original));
         ctx
     }
@@ -425,9 +488,13 @@ impl Shared<'_> {
         // column stays, unless it is the language chosen, then they swap.
         let same_view = |tag: &str| -> String {
             match view {
-                View::Parallel { other, part } if other == tag => {
-                    dir_of(tag, View::Parallel { other: &lang.tag, part })
-                }
+                View::Parallel { other, part } if other == tag => dir_of(
+                    tag,
+                    View::Parallel {
+                        other: &lang.tag,
+                        part,
+                    },
+                ),
                 _ => dir_of(tag, view),
             }
         };
@@ -470,39 +537,73 @@ impl Shared<'_> {
         ctx.insert("og_locale", &og_locale(&lang.tag));
 
         let ru_dir = |v: View<'_>| match v {
-            View::Parallel { part: Some(slug), .. } => dir_of(ORIGINAL, View::Sphere(slug)),
+            View::Parallel {
+                part: Some(slug), ..
+            } => dir_of(ORIGINAL, View::Sphere(slug)),
             View::Parallel { part: None, .. } => dir_of(ORIGINAL, View::Full),
             v => dir_of(ORIGINAL, v),
         };
         let original_dir = ru_dir(view);
         ctx.insert("original_href", &self.href(from, &original_dir));
-        let title = self.unit(lang, &site.source.title, &dir_of(ORIGINAL, View::Index), from);
+        let title = self.unit(
+            lang,
+            &site.source.title,
+            &dir_of(ORIGINAL, View::Index),
+            from,
+        );
         ctx.insert("doc_title", &title);
-        ctx.insert("home_href", &self.href(from, &dir_of(&lang.tag, View::Index)));
-        ctx.insert("full_href", &self.href(from, &dir_of(&lang.tag, View::Full)));
+        ctx.insert(
+            "home_href",
+            &self.href(from, &dir_of(&lang.tag, View::Index)),
+        );
+        ctx.insert(
+            "full_href",
+            &self.href(from, &dir_of(&lang.tag, View::Full)),
+        );
         ctx.insert(
             "download_href",
             &self.href(from, &format!("{}/statement.{}.html", lang.tag, lang.tag)),
         );
-        let parallel_partner = if lang.is_original() {
-            site.languages.iter().find(|l| !l.is_original()).map(|l| l.tag.as_str())
+        let parallel_partner = if !self.settings.parallel {
+            None
+        } else if lang.is_original() {
+            site.languages
+                .iter()
+                .find(|l| !l.is_original())
+                .map(|l| l.tag.as_str())
         } else {
             Some(ORIGINAL)
         };
         let current_slug = match view {
-            View::Sphere(slug) | View::Parallel { part: Some(slug), .. } => Some(slug),
+            View::Sphere(slug)
+            | View::Parallel {
+                part: Some(slug), ..
+            } => Some(slug),
             _ => None,
         };
         ctx.insert(
             "parallel_href",
             &parallel_partner.map(|other| {
-                self.href(from, &dir_of(&lang.tag, View::Parallel { other, part: current_slug }))
+                self.href(
+                    from,
+                    &dir_of(
+                        &lang.tag,
+                        View::Parallel {
+                            other,
+                            part: current_slug,
+                        },
+                    ),
+                )
             }),
         );
+        // Every page lists the spheres while the document is short; a long
+        // collection lists them on the index only, so pages stay small.
+        let full_toc = view == View::Index || site.source.spheres.len() <= TOC_ON_EVERY_PAGE;
         let toc: Vec<TocEntry> = site
             .source
             .spheres
             .iter()
+            .filter(|_| full_toc)
             .map(|s| {
                 let target = match view {
                     View::Parallel { other, .. } => View::Parallel {
@@ -513,7 +614,12 @@ impl Shared<'_> {
                 };
                 TocEntry {
                     slug: s.slug().to_string(),
-                    heading: self.unit(lang, &s.heading, &dir_of(ORIGINAL, View::Sphere(s.slug())), from),
+                    heading: self.unit(
+                        lang,
+                        &s.heading,
+                        &dir_of(ORIGINAL, View::Sphere(s.slug())),
+                        from,
+                    ),
                     href: self.href(from, &dir_of(&lang.tag, target)),
                     current: Some(s.slug()) == current_slug,
                 }
@@ -521,9 +627,14 @@ impl Shared<'_> {
             .collect();
         ctx.insert("toc", &toc);
 
-        let section = |lang: &Language, slug: Option<&str>, units: &[Unit], heading: Option<&Unit>| {
+        let section = |lang: &Language,
+                       slug: Option<&str>,
+                       units: &[Unit],
+                       heading: Option<&Unit>| {
             let page_ru = match slug {
-                Some(s) if matches!(view, View::Sphere(_) | View::Parallel { part: Some(_), .. }) => {
+                Some(s)
+                    if matches!(view, View::Sphere(_) | View::Parallel { part: Some(_), .. }) =>
+                {
                     dir_of(ORIGINAL, View::Sphere(s))
                 }
                 _ => original_dir.clone(),
@@ -531,33 +642,35 @@ impl Shared<'_> {
             SectionCtx {
                 slug: slug.map(str::to_string),
                 heading: heading.map(|h| self.unit(lang, h, &page_ru, from)),
-                paragraphs: units.iter().map(|u| self.unit(lang, u, &page_ru, from)).collect(),
-            }
-        };
-        let sections_of = |lang: &Language, part: Option<Option<&str>>| -> Vec<SectionCtx> {
-            let src = &site.source;
-            match part {
-                // The index: preamble and closing.
-                None => vec![
-                    section(lang, None, &src.preamble, None),
-                    section(lang, None, &src.closing, None),
-                ],
-                Some(Some(slug)) => src
-                    .spheres
+                paragraphs: units
                     .iter()
-                    .filter(|s| s.slug() == slug)
-                    .map(|s| section(lang, Some(s.slug()), &s.paragraphs, Some(&s.heading)))
-                    .collect(),
-                Some(None) => std::iter::once(section(lang, None, &src.preamble, None))
-                    .chain(
-                        src.spheres
-                            .iter()
-                            .map(|s| section(lang, Some(s.slug()), &s.paragraphs, Some(&s.heading))),
-                    )
-                    .chain(std::iter::once(section(lang, None, &src.closing, None)))
+                    .map(|u| self.unit(lang, u, &page_ru, from))
                     .collect(),
             }
         };
+        let sections_of =
+            |lang: &Language, part: Option<Option<&str>>| -> Vec<SectionCtx> {
+                let src = &site.source;
+                match part {
+                    // The index: preamble and closing.
+                    None => vec![
+                        section(lang, None, &src.preamble, None),
+                        section(lang, None, &src.closing, None),
+                    ],
+                    Some(Some(slug)) => src
+                        .spheres
+                        .iter()
+                        .filter(|s| s.slug() == slug)
+                        .map(|s| section(lang, Some(s.slug()), &s.paragraphs, Some(&s.heading)))
+                        .collect(),
+                    Some(None) => std::iter::once(section(lang, None, &src.preamble, None))
+                        .chain(src.spheres.iter().map(|s| {
+                            section(lang, Some(s.slug()), &s.paragraphs, Some(&s.heading))
+                        }))
+                        .chain(std::iter::once(section(lang, None, &src.closing, None)))
+                        .collect(),
+                }
+            };
         let page_title;
         match view {
             View::Index => {
@@ -570,11 +683,21 @@ impl Shared<'_> {
             }
             View::Sphere(slug) => {
                 ctx.insert("sections", &sections_of(lang, Some(Some(slug))));
-                let idx = site.source.spheres.iter().position(|s| s.slug() == slug).unwrap_or(0);
+                let idx = site
+                    .source
+                    .spheres
+                    .iter()
+                    .position(|s| s.slug() == slug)
+                    .unwrap_or(0);
                 let neighbour = |i: Option<usize>| {
                     i.and_then(|i| site.source.spheres.get(i)).map(|s| NavLink {
                         href: self.href(from, &dir_of(&lang.tag, View::Sphere(s.slug()))),
-                        heading: self.unit(lang, &s.heading, &dir_of(ORIGINAL, View::Sphere(s.slug())), from),
+                        heading: self.unit(
+                            lang,
+                            &s.heading,
+                            &dir_of(ORIGINAL, View::Sphere(s.slug())),
+                            from,
+                        ),
                     })
                 };
                 ctx.insert("prev", &neighbour(idx.checked_sub(1)));
@@ -586,7 +709,9 @@ impl Shared<'_> {
                 );
             }
             View::Parallel { other, part } => {
-                let other_lang = site.language(other).expect("parallel pages pair known languages");
+                let other_lang = site
+                    .language(other)
+                    .expect("parallel pages pair known languages");
                 ctx.insert("other", &LangCtx::of(other_lang));
                 let left = sections_of(lang, Some(part));
                 let right = sections_of(other_lang, Some(part));
@@ -614,7 +739,16 @@ impl Shared<'_> {
                     .filter(|l| l.tag != lang.tag)
                     .map(|l| SwitchLink {
                         lang: LangCtx::of(l),
-                        href: self.href(from, &dir_of(&lang.tag, View::Parallel { other: &l.tag, part })),
+                        href: self.href(
+                            from,
+                            &dir_of(
+                                &lang.tag,
+                                View::Parallel {
+                                    other: &l.tag,
+                                    part,
+                                },
+                            ),
+                        ),
                         current: l.tag == other,
                     })
                     .collect();
@@ -634,7 +768,12 @@ impl Shared<'_> {
                 if let Some(slug) = part {
                     ctx.insert(
                         "heading",
-                        &self.unit(lang, site.source.unit(slug).expect("part is a sphere"), &original_dir, from),
+                        &self.unit(
+                            lang,
+                            site.source.unit(slug).expect("part is a sphere"),
+                            &original_dir,
+                            from,
+                        ),
                     );
                 }
             }
@@ -656,14 +795,17 @@ impl Shared<'_> {
             .iter()
             .filter(|l| !l.is_original())
             .map(|l| {
-                let mut cells = Vec::new();
-                for sphere in &site.source.spheres {
-                    cells.push(self.cell(l, Some(sphere.slug()), sphere.paragraphs.iter().chain([&sphere.heading]), from));
-                }
                 let opening = std::iter::once(&site.source.title)
                     .chain(&site.source.preamble)
                     .chain(&site.source.closing);
-                cells.push(self.cell(l, None, opening, from));
+                let mut cells = vec![self.cell(l, None, opening, from)];
+                for sphere in &site.source.spheres {
+                    let units = std::iter::once(&sphere.heading).chain(&sphere.paragraphs);
+                    let mut cell = self.cell(l, Some(sphere.slug()), units, from);
+                    let ru_page = dir_of(ORIGINAL, View::Sphere(sphere.slug()));
+                    cell.heading = Some(self.unit(l, &sphere.heading, &ru_page, from));
+                    cells.push(cell);
+                }
                 CoverageRow {
                     lang: LangCtx::of(l),
                     href: self.href(from, &dir_of(&l.tag, View::Index)),
@@ -674,7 +816,13 @@ impl Shared<'_> {
             .collect()
     }
 
-    fn cell<'u>(&self, lang: &Language, slug: Option<&str>, units: impl Iterator<Item = &'u Unit>, from: &str) -> CoverageCell {
+    fn cell<'u>(
+        &self,
+        lang: &Language,
+        slug: Option<&str>,
+        units: impl Iterator<Item = &'u Unit>,
+        from: &str,
+    ) -> CoverageCell {
         let mut counts = [0usize; 3];
         for unit in units {
             counts[lang.unit(&unit.id).state as usize] += 1;
@@ -688,6 +836,7 @@ impl Shared<'_> {
         };
         CoverageCell {
             slug: slug.map(str::to_string),
+            heading: None,
             href: self.href(
                 from,
                 &dir_of(&lang.tag, slug.map_or(View::Index, View::Sphere)),
@@ -711,6 +860,7 @@ struct CoverageRow {
 #[derive(Serialize)]
 struct CoverageCell {
     slug: Option<String>,
+    heading: Option<UnitCtx>,
     href: String,
     translated: usize,
     stale: usize,
@@ -726,7 +876,7 @@ pub fn percent_translated(site: &Site, lang: &Language) -> u32 {
         .units()
         .filter(|u| lang.unit(&u.id).state == State::Translated)
         .count();
-    if total == 0 { 100 } else { (done * 100 / total) as u32 }
+    (done * 100).checked_div(total).map_or(100, |p| p as u32)
 }
 
 /// `kk` → `kk_KZ`-style Open Graph locale; the language alone when no region is known.
@@ -775,7 +925,12 @@ fn sitemap(shared: &Shared<'_>, base: &str) -> Page {
     let gateway_alts: Vec<(String, String)> = site
         .languages
         .iter()
-        .map(|l| (l.tag.clone(), format!("{base}{}", dir_of(&l.tag, View::Index))))
+        .map(|l| {
+            (
+                l.tag.clone(),
+                format!("{base}{}", dir_of(&l.tag, View::Index)),
+            )
+        })
         .chain([x_default.clone()])
         .collect();
     entry(&mut xml, base, &gateway_alts);
@@ -803,7 +958,10 @@ fn csp_hash(css: &str) -> String {
     use base64::Engine as _;
     use sha2::Digest as _;
     let digest = sha2::Sha256::digest(css.as_bytes());
-    format!("sha256-{}", base64::engine::general_purpose::STANDARD.encode(digest))
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
 }
 
 fn escape_xml(text: &str) -> String {

@@ -18,9 +18,17 @@ struct File {
     theme: Option<String>,
     output: Option<PathBuf>,
     offline: Option<bool>,
+    parallel: Option<bool>,
 }
 
-const FIELDS: &[&str] = &["base_url", "languages", "theme", "output", "offline"];
+const FIELDS: &[&str] = &[
+    "base_url",
+    "languages",
+    "theme",
+    "output",
+    "offline",
+    "parallel",
+];
 
 /// Settings after the file and the command line are merged.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,6 +43,8 @@ pub struct Settings {
     pub output: PathBuf,
     /// Links end in `index.html` so the site can be read from `file://`.
     pub offline: bool,
+    /// Make the parallel pages for every pair of languages.
+    pub parallel: bool,
 }
 
 impl Default for Settings {
@@ -45,6 +55,7 @@ impl Default for Settings {
             theme: "default".into(),
             output: PathBuf::from("public"),
             offline: false,
+            parallel: true,
         }
     }
 }
@@ -62,6 +73,8 @@ pub struct Overrides {
     pub output: Option<PathBuf>,
     /// `--offline`
     pub offline: bool,
+    /// `--no-parallel` (`Some(false)`)
+    pub parallel: Option<bool>,
 }
 
 impl Settings {
@@ -78,6 +91,7 @@ impl Settings {
             theme: file.theme,
             output: file.output,
             offline: file.offline.unwrap_or(false),
+            parallel: file.parallel,
         });
         settings.validate(path)?;
         Ok(settings)
@@ -98,6 +112,9 @@ impl Settings {
             self.output = output;
         }
         self.offline |= overrides.offline;
+        if let Some(parallel) = overrides.parallel {
+            self.parallel = parallel;
+        }
         if let Some(url) = &mut self.base_url {
             if url.is_empty() {
                 self.base_url = None;
@@ -141,7 +158,10 @@ fn suggest(mut d: Diagnostic) -> Diagnostic {
     {
         d.message = match crate::yaml::did_you_mean(name, FIELDS) {
             Some(known) => format!("unknown setting `{name}`; did you mean `{known}`?"),
-            None => format!("unknown setting `{name}`; known settings: {}", FIELDS.join(", ")),
+            None => format!(
+                "unknown setting `{name}`; known settings: {}",
+                FIELDS.join(", ")
+            ),
         };
     }
     d

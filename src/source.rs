@@ -111,7 +111,11 @@ impl Source {
             line: 2,
         };
         if title.text.is_empty() {
-            problems.push(Diagnostic::error(path, Some(Location::new(2, 1)), "the title is empty"));
+            problems.push(Diagnostic::error(
+                path,
+                Some(Location::new(2, 1)),
+                "the title is empty",
+            ));
         }
         let mut source = Source {
             path: path.to_path_buf(),
@@ -132,7 +136,10 @@ impl Source {
 }
 
 /// Split `---` front matter from the body. Returns the YAML, the body and the body's byte offset.
-fn split_front_matter<'a>(text: &'a str, path: &Path) -> Result<(&'a str, &'a str, usize), Diagnostic> {
+fn split_front_matter<'a>(
+    text: &'a str,
+    path: &Path,
+) -> Result<(&'a str, &'a str, usize), Diagnostic> {
     let missing = || {
         Diagnostic::error(
             path,
@@ -144,9 +151,16 @@ fn split_front_matter<'a>(text: &'a str, path: &Path) -> Result<(&'a str, &'a st
     let end = rest
         .find("\n---\n")
         .map(|i| (i + 1, i + 5))
-        .or_else(|| rest.strip_suffix("\n---").map(|r| (r.len() + 1, rest.len())))
+        .or_else(|| {
+            rest.strip_suffix("\n---")
+                .map(|r| (r.len() + 1, rest.len()))
+        })
         .ok_or_else(|| {
-            Diagnostic::error(path, Some(Location::new(1, 1)), "front matter has no closing `---` line")
+            Diagnostic::error(
+                path,
+                Some(Location::new(1, 1)),
+                "front matter has no closing `---` line",
+            )
         })?;
     Ok((&rest[..end.0], &rest[end.1..], 4 + end.1))
 }
@@ -198,7 +212,8 @@ impl<'a> Blocks<'a> {
     }
 
     fn read(mut self) {
-        let parser = Parser::new_ext(self.body, Options::ENABLE_HEADING_ATTRIBUTES).into_offset_iter();
+        let parser =
+            Parser::new_ext(self.body, Options::ENABLE_HEADING_ATTRIBUTES).into_offset_iter();
         let mut depth = 0usize;
         for (event, range) in parser {
             match event {
@@ -209,11 +224,6 @@ impl<'a> Blocks<'a> {
                     }
                 }
                 Event::End(_) => depth = depth.saturating_sub(1),
-                Event::Html(html) if depth == 0 => {
-                    if !html.trim_start().starts_with("<!--") {
-                        self.problem(range.start, "raw HTML is not allowed in the source; only comments");
-                    }
-                }
                 Event::Rule => self.closing(range.start),
                 _ => {}
             }
@@ -224,7 +234,15 @@ impl<'a> Blocks<'a> {
         match tag {
             Tag::Heading { level, id, .. } => self.heading(level, id.map(|s| s.to_string()), range),
             Tag::Paragraph => self.paragraph(range),
-            Tag::HtmlBlock => {}
+            Tag::HtmlBlock => {
+                let raw = self.body[range.clone()].trim();
+                if !(raw.starts_with("<!--") && raw.ends_with("-->")) {
+                    self.problem(
+                        range.start,
+                        "raw HTML is not allowed in the source; only <!-- comments -->",
+                    );
+                }
+            }
             _ => self.problem(
                 range.start,
                 "only paragraphs, `## Sphere {#slug}` headings and one `* * *` break may appear in the source",
@@ -235,15 +253,24 @@ impl<'a> Blocks<'a> {
     fn heading(&mut self, level: HeadingLevel, id: Option<String>, range: std::ops::Range<usize>) {
         let raw = &self.body[range.clone()];
         if level != HeadingLevel::H2 {
-            self.problem(range.start, "sphere headings must be level 2 (`## Heading {#slug}`)");
+            self.problem(
+                range.start,
+                "sphere headings must be level 2 (`## Heading {#slug}`)",
+            );
             return;
         }
         if self.in_closing {
-            self.problem(range.start, "a sphere heading after the closing `* * *` break");
+            self.problem(
+                range.start,
+                "a sphere heading after the closing `* * *` break",
+            );
             return;
         }
         let Some(slug) = id else {
-            self.problem(range.start, "sphere heading has no slug; end it with `{#slug}`");
+            self.problem(
+                range.start,
+                "sphere heading has no slug; end it with `{#slug}`",
+            );
             return;
         };
         let text = raw
@@ -270,7 +297,10 @@ impl<'a> Blocks<'a> {
             .strip_prefix("{#")
             .and_then(|s| s.strip_suffix('}'));
         let Some(id) = id else {
-            self.problem(range.start, "paragraph has no id; put a `{#id}` line above it");
+            self.problem(
+                range.start,
+                "paragraph has no id; put a `{#id}` line above it",
+            );
             return;
         };
         let text = normalize_space(rest);
@@ -295,7 +325,10 @@ impl<'a> Blocks<'a> {
 
     fn closing(&mut self, offset: usize) {
         if self.in_closing {
-            self.problem(offset, "a second `* * *` break; only one may end the spheres");
+            self.problem(
+                offset,
+                "a second `* * *` break; only one may end the spheres",
+            );
         } else if self.source.spheres.is_empty() {
             self.problem(offset, "the `* * *` break must come after the spheres");
         }
@@ -331,7 +364,10 @@ fn check_ids(source: &Source, problems: &mut Vec<Diagnostic>) {
             problems.push(Diagnostic::error(
                 &source.path,
                 Some(Location::new(sphere.heading.line, 1)),
-                format!("slug `{}` is reserved for pages Tolmach makes", sphere.slug()),
+                format!(
+                    "slug `{}` is reserved for pages Tolmach makes",
+                    sphere.slug()
+                ),
             ));
         }
     }
@@ -348,9 +384,12 @@ fn check_ids(source: &Source, problems: &mut Vec<Diagnostic>) {
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
-        && id
-            .split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 #[cfg(test)]
@@ -370,7 +409,10 @@ mod tests {
         assert_eq!(s.spheres[0].paragraphs[0].id, "security-1");
         assert_eq!(s.closing[0].text, "Конец.");
         let ids: Vec<_> = s.units().map(|u| u.id.as_str()).collect();
-        assert_eq!(ids, ["title", "preamble-1", "security", "security-1", "closing-1"]);
+        assert_eq!(
+            ids,
+            ["title", "preamble-1", "security", "security-1", "closing-1"]
+        );
     }
 
     #[test]

@@ -63,7 +63,10 @@ impl Translation {
             .into_iter()
             .map(|(key, unit)| Entry {
                 id: key.value,
-                location: Location::new(key.referenced.line() as usize, key.referenced.column() as usize),
+                location: Location::new(
+                    key.referenced.line() as usize,
+                    key.referenced.column() as usize,
+                ),
                 source: unit.source,
                 text: unit.text.unwrap_or_default(),
                 previous_source: unit.previous_source,
@@ -116,7 +119,10 @@ fn suggest(mut d: Diagnostic) -> Diagnostic {
     {
         d.message = match crate::yaml::did_you_mean(name, FIELDS) {
             Some(known) => format!("unknown field `{name}` in a unit; did you mean `{known}`?"),
-            None => format!("unknown field `{name}` in a unit; a unit has {}", FIELDS.join(", ")),
+            None => format!(
+                "unknown field `{name}` in a unit; a unit has {}",
+                FIELDS.join(", ")
+            ),
         };
     } else if d.message == "expected mapping start" {
         d.message = "expected a mapping of unit ids to `source` and `text`".into();
@@ -135,7 +141,11 @@ mod tests {
             Path::new("t.yaml"),
         )
         .unwrap();
-        let ids: Vec<_> = t.entries.iter().map(|e| (e.id.as_str(), e.location.line)).collect();
+        let ids: Vec<_> = t
+            .entries
+            .iter()
+            .map(|e| (e.id.as_str(), e.location.line))
+            .collect();
         assert_eq!(ids, [("b", 2), ("a", 5)]);
         assert_eq!(t.entry("b").unwrap().source.as_deref(), Some("Б"));
     }

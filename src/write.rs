@@ -36,7 +36,12 @@ pub struct Summary {
 
 /// Check that `out` may be written by a project at `root`.
 pub fn check_output(root: &Path, out: &Path) -> Result<()> {
-    let refuse = |why: &str| Err(Error::Refused(format!("refusing to write to {}: {why}", out.display())));
+    let refuse = |why: &str| {
+        Err(Error::Refused(format!(
+            "refusing to write to {}: {why}",
+            out.display()
+        )))
+    };
     let absolute = absolutize(out);
     let root = absolutize(root);
     if absolute.parent().is_none() {
@@ -104,29 +109,63 @@ fn safe_relative(path: &str) -> Result<&Path> {
     if ok {
         Ok(p)
     } else {
-        Err(Error::Refused(format!("refusing to write `{path}`: it would leave the output folder")))
+        Err(Error::Refused(format!(
+            "refusing to write `{path}`: it would leave the output folder"
+        )))
     }
 }
 
 /// Write `pages` into `out`, incrementally and atomically per file.
 pub fn site(out: &Path, pages: &[Page]) -> Result<Summary> {
+    let mut writer = Writer::open(out)?;
     for page in pages {
-        safe_relative(&page.path)?;
+        if let Err(err) = writer.add(page) {
+            writer.abort();
+            return Err(err);
+        }
     }
-    std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
-    let marker = out.join(MARKER);
-    if !marker.exists() {
-        std::fs::write(&marker, b"This folder is written by tolmach build; files not made by it are removed.\n")
+    writer.commit()
+}
+
+/// Writes a site page by page, so that memory holds only the pages in
+/// flight. Changed pages go to temporary files beside their targets; only
+/// [`Writer::commit`] renames them into place, so a build that fails before
+/// that ([`Writer::abort`]) changes nothing in the output folder.
+pub struct Writer {
+    out: PathBuf,
+    old: BTreeMap<String, (String, u64)>,
+    new: BTreeMap<String, (String, u64)>,
+    pending: Vec<(PathBuf, PathBuf)>,
+    unchanged: usize,
+}
+
+impl Writer {
+    /// Prepare to write into `out` (created, with its marker, if needed).
+    pub fn open(out: &Path) -> Result<Writer> {
+        std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+        let marker = out.join(MARKER);
+        if !marker.exists() {
+            std::fs::write(
+                &marker,
+                b"This folder is written by tolmach build; files not made by it are removed.\n",
+            )
             .map_err(|e| Error::io(&marker, e))?;
+        }
+        Ok(Writer {
+            out: out.to_path_buf(),
+            old: read_manifest(out),
+            new: BTreeMap::new(),
+            pending: Vec::new(),
+            unchanged: 0,
+        })
     }
-    let old = read_manifest(out);
-    let mut new_manifest = BTreeMap::new();
-    let mut summary = Summary::default();
-    let mut manifest_dropped = false;
-    for page in pages {
+
+    /// Stage one page: nothing happens if its bytes are already there.
+    pub fn add(&mut self, page: &Page) -> Result<()> {
+        safe_relative(&page.path)?;
         let hash = blake3::hash(&page.bytes).to_hex().to_string();
-        let target = out.join(&page.path);
-        let unchanged = match old.get(&page.path) {
+        let target = self.out.join(&page.path);
+        let unchanged = match self.old.get(&page.path) {
             Some((old_hash, len)) => {
                 *old_hash == hash
                     && std::fs::symlink_metadata(&target)
@@ -134,32 +173,69 @@ pub fn site(out: &Path, pages: &[Page]) -> Result<Summary> {
             }
             None => std::fs::read(&target).is_ok_and(|bytes| bytes == page.bytes),
         };
-        new_manifest.insert(page.path.clone(), (hash, page.bytes.len() as u64));
+        if self
+            .new
+            .insert(page.path.clone(), (hash, page.bytes.len() as u64))
+            .is_some()
+        {
+            return Err(Error::Refused(format!(
+                "two pages would be written to `{}`",
+                page.path
+            )));
+        }
         if unchanged {
-            summary.unchanged += 1;
-            continue;
+            self.unchanged += 1;
+            return Ok(());
         }
-        if !manifest_dropped {
+        let temp = write_temp(&target, &page.bytes)?;
+        self.pending.push((temp, target));
+        Ok(())
+    }
+
+    /// Remove the staged temporary files: the output stays as it was.
+    pub fn abort(self) {
+        for (temp, _) in &self.pending {
+            let _ = std::fs::remove_file(temp);
+        }
+        let _ = remove_empty_dirs(&self.out);
+    }
+
+    /// Move every staged page into place, remove leftovers, record the manifest.
+    pub fn commit(self) -> Result<Summary> {
+        let out = &self.out;
+        let keep: BTreeSet<&str> = self.new.keys().map(String::as_str).collect();
+        let staged: BTreeSet<&Path> = self
+            .pending
+            .iter()
+            .map(|(temp, _)| temp.as_path())
+            .collect();
+        let leftovers: Vec<PathBuf> = leftovers(out, &keep)?
+            .into_iter()
+            .filter(|p| !staged.contains(p.as_path()))
+            .collect();
+        let changed = !self.pending.is_empty() || !leftovers.is_empty();
+        if changed || self.old != self.new {
             drop_manifest(out)?;
-            manifest_dropped = true;
         }
-        write_atomic(&target, &page.bytes)?;
-        summary.written += 1;
-    }
-    let keep: BTreeSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
-    for path in leftovers(out, &keep)? {
-        if !manifest_dropped {
-            drop_manifest(out)?;
-            manifest_dropped = true;
+        for (temp, target) in &self.pending {
+            if target.is_dir() {
+                std::fs::remove_dir_all(target).map_err(|e| Error::io(target, e))?;
+            }
+            std::fs::rename(temp, target).map_err(|e| Error::io(target, e))?;
         }
-        std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
-        summary.removed += 1;
+        for path in &leftovers {
+            std::fs::remove_file(path).map_err(|e| Error::io(path, e))?;
+        }
+        remove_empty_dirs(out)?;
+        if changed || self.old != self.new {
+            write_manifest(out, &self.new)?;
+        }
+        Ok(Summary {
+            written: self.pending.len(),
+            unchanged: self.unchanged,
+            removed: leftovers.len(),
+        })
     }
-    remove_empty_dirs(out)?;
-    if manifest_dropped || old.is_empty() {
-        write_manifest(out, &new_manifest)?;
-    }
-    Ok(summary)
 }
 
 /// Files under `out` that no page has (the marker and manifest excepted).
@@ -196,19 +272,20 @@ fn remove_empty_dirs(out: &Path) -> Result<()> {
     Ok(())
 }
 
-fn write_atomic(target: &Path, bytes: &[u8]) -> Result<()> {
+/// Write `bytes` to a temporary file beside `target` and return its path.
+fn write_temp(target: &Path, bytes: &[u8]) -> Result<PathBuf> {
     let dir = target.parent().expect("a page path has a parent folder");
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    if target.is_dir() {
-        std::fs::remove_dir_all(target).map_err(|e| Error::io(target, e))?;
-    }
     let mut temp_name = target.as_os_str().to_owned();
     temp_name.push(TEMP_SUFFIX);
     let temp = PathBuf::from(temp_name);
     let mut file = std::fs::File::create(&temp).map_err(|e| Error::io(&temp, e))?;
     file.write_all(bytes).map_err(|e| Error::io(&temp, e))?;
-    file.sync_data().map_err(|e| Error::io(&temp, e))?;
-    drop(file);
+    Ok(temp)
+}
+
+fn write_atomic(target: &Path, bytes: &[u8]) -> Result<()> {
+    let temp = write_temp(target, bytes)?;
     std::fs::rename(&temp, target).map_err(|e| Error::io(target, e))
 }
 

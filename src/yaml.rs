@@ -38,10 +38,12 @@ pub(crate) fn parse<T: DeserializeOwned>(
     first_line: usize,
 ) -> Result<T, Diagnostic> {
     serde_saphyr::from_str_with_options(text, options()).map_err(|err| {
-        let location = err
-            .location()
-            .filter(|l| l.line() > 0)
-            .map(|l| Location::new(l.line() as usize + first_line - 1, l.column().max(1) as usize));
+        let location = err.location().filter(|l| l.line() > 0).map(|l| {
+            Location::new(
+                l.line() as usize + first_line - 1,
+                l.column().max(1) as usize,
+            )
+        });
         Diagnostic::error(path, location, message_of(&err))
     })
 }
@@ -52,9 +54,7 @@ fn message_of(err: &serde_saphyr::Error) -> String {
     let first = text.lines().next().unwrap_or_default();
     let first = first.strip_prefix("error: ").unwrap_or(first);
     let message = match first.strip_prefix("line ") {
-        Some(rest) => rest
-            .split_once(": ")
-            .map_or(rest, |(_, message)| message),
+        Some(rest) => rest.split_once(": ").map_or(rest, |(_, message)| message),
         None => first,
     };
     let message = message
@@ -109,9 +109,12 @@ mod tests {
 
     #[test]
     fn duplicate_keys_are_errors_with_their_line() {
-        let err = parse::<BTreeMap<String, String>>("a: x\na: y\n", Path::new("f.yaml"), 1)
-            .unwrap_err();
-        assert_eq!(err.to_string(), "f.yaml:2:1: error: duplicate mapping key: a");
+        let err =
+            parse::<BTreeMap<String, String>>("a: x\na: y\n", Path::new("f.yaml"), 1).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "f.yaml:2:1: error: duplicate mapping key: a"
+        );
     }
 
     #[test]

@@ -47,7 +47,10 @@ fn switcher_and_hreflang_lead_to_the_same_page_in_every_language() {
             assert_eq!(html.value().attr("lang"), Some(lang));
             assert_eq!(html.value().attr("dir"), Some("ltr"));
             let switch = attrs(&page, "nav.languages a", "href");
-            let expected: Vec<String> = LANGS.iter().map(|l| format!("{}{l}/{dir}", "../".repeat(1 + dir.matches('/').count()))).collect();
+            let expected: Vec<String> = LANGS
+                .iter()
+                .map(|l| format!("{}{l}/{dir}", "../".repeat(1 + dir.matches('/').count())))
+                .collect();
             assert_eq!(switch, expected, "switcher of {lang}/{dir}");
             let hreflangs = attrs(&page, "link[rel=alternate][hreflang]", "hreflang");
             let mut want: Vec<String> = LANGS.iter().map(|l| l.to_string()).collect();
@@ -58,7 +61,10 @@ fn switcher_and_hreflang_lead_to_the_same_page_in_every_language() {
             // Every switcher target exists.
             let base = f.path(&format!("public/{lang}/{dir}"));
             for href in switch {
-                assert!(base.join(&href).join("index.html").is_file(), "{href} from {lang}/{dir}");
+                assert!(
+                    base.join(&href).join("index.html").is_file(),
+                    "{href} from {lang}/{dir}"
+                );
             }
         }
     }
@@ -68,7 +74,13 @@ fn switcher_and_hreflang_lead_to_the_same_page_in_every_language() {
 fn paragraph_ids_are_identical_across_languages() {
     let f = Fixture::real();
     f.build();
-    let ids = |lang: &str| attrs(&f.page(&format!("{lang}/full/index.html")), ".para[id]", "id");
+    let ids = |lang: &str| {
+        attrs(
+            &f.page(&format!("{lang}/full/index.html")),
+            ".para[id]",
+            "id",
+        )
+    };
     let ru = ids("ru");
     assert_eq!(ru.len(), 46);
     for lang in LANGS {
@@ -85,9 +97,17 @@ fn no_internal_link_is_absolute_and_nothing_is_loaded_from_elsewhere() {
             continue;
         }
         let page = f.page(&file);
-        for (css, attr) in [("a[href]", "href"), ("link[href]", "href"), ("script[src]", "src"), ("img[src]", "src")] {
+        for (css, attr) in [
+            ("a[href]", "href"),
+            ("link[href]", "href"),
+            ("script[src]", "src"),
+            ("img[src]", "src"),
+        ] {
             for url in attrs(&page, css, attr) {
-                assert!(!url.contains("://") && !url.starts_with("//"), "{file}: {url}");
+                assert!(
+                    !url.contains("://") && !url.starts_with("//"),
+                    "{file}: {url}"
+                );
             }
         }
     }
@@ -99,13 +119,32 @@ fn english_is_complete_and_marked_unofficial() {
     f.build();
     for dir in page_dirs() {
         let page = f.page(&format!("en/{dir}index.html"));
-        assert!(select(&page, ".state-missing").is_empty(), "en/{dir} falls back");
-        assert!(select(&page, "[lang=ru]").iter().all(|e| e.value().name() != "p"), "en/{dir}");
+        assert!(
+            select(&page, ".state-missing").is_empty(),
+            "en/{dir} falls back"
+        );
+        assert!(
+            select(&page, "[lang=ru]")
+                .iter()
+                .all(|e| e.value().name() != "p"),
+            "en/{dir}"
+        );
         let notice = select(&page, ".unofficial");
         assert_eq!(notice.len(), 1, "en/{dir}");
-        assert!(notice[0].text().collect::<String>().contains("Unofficial translation"));
-        let link = notice[0].select(&scraper::Selector::parse("a").unwrap()).next().unwrap();
-        assert_eq!(link.value().attr("href").map(|h| h.contains("ru/")), Some(true));
+        assert!(
+            notice[0]
+                .text()
+                .collect::<String>()
+                .contains("Unofficial translation")
+        );
+        let link = notice[0]
+            .select(&scraper::Selector::parse("a").unwrap())
+            .next()
+            .unwrap();
+        assert_eq!(
+            link.value().attr("href").map(|h| h.contains("ru/")),
+            Some(true)
+        );
     }
     // The original carries no such notice.
     assert!(select(&f.page("ru/index.html"), ".unofficial").is_empty());
@@ -117,14 +156,33 @@ fn missing_paragraphs_fall_back_to_russian_with_a_notice() {
     f.build();
     let page = f.page("en/humanitarian/index.html");
     let para = &select(&page, "#humanitarian-1")[0];
-    assert!(para.value().attr("class").unwrap().contains("state-missing"));
-    let text = para.select(&scraper::Selector::parse("p[lang=ru]").unwrap()).next().expect("Russian text marked lang=ru");
+    assert!(
+        para.value()
+            .attr("class")
+            .unwrap()
+            .contains("state-missing")
+    );
+    let text = para
+        .select(&scraper::Selector::parse("p[lang=ru]").unwrap())
+        .next()
+        .expect("Russian text marked lang=ru");
     assert!(text.text().collect::<String>().contains("Выступаем"));
-    let notice = para.select(&scraper::Selector::parse(".notice[role=note]").unwrap()).next().unwrap();
-    assert!(notice.text().collect::<String>().contains("not been translated"));
+    let notice = para
+        .select(&scraper::Selector::parse(".notice[role=note]").unwrap())
+        .next()
+        .unwrap();
+    assert!(
+        notice
+            .text()
+            .collect::<String>()
+            .contains("not been translated")
+    );
     // The index says how much is translated: 5 of 8 units current (trade-2 stale, humanitarian-1 missing).
     let index = f.page("en/index.html");
-    assert_eq!(select(&index, ".progress")[0].text().collect::<String>(), "75% translated");
+    assert_eq!(
+        select(&index, ".progress")[0].text().collect::<String>(),
+        "75% translated"
+    );
 }
 
 #[test]
@@ -132,8 +190,14 @@ fn sphere_pages_link_previous_and_next() {
     let f = Fixture::real();
     f.build();
     let page = f.page("en/trade/index.html");
-    assert_eq!(attrs(&page, ".pager a[rel=prev]", "href"), ["../../en/security/"]);
-    assert_eq!(attrs(&page, ".pager a[rel=next]", "href"), ["../../en/transport/"]);
+    assert_eq!(
+        attrs(&page, ".pager a[rel=prev]", "href"),
+        ["../../en/security/"]
+    );
+    assert_eq!(
+        attrs(&page, ".pager a[rel=next]", "href"),
+        ["../../en/transport/"]
+    );
     let first = f.page("en/political/index.html");
     assert!(select(&first, ".pager a[rel=prev]").is_empty());
     assert_eq!(select(&page, ".toc li").len(), 9);
@@ -144,11 +208,28 @@ fn gateway_lists_every_language_by_its_endonym_without_redirecting() {
     let f = Fixture::real();
     f.build();
     let page = f.page("index.html");
-    let names: Vec<String> = select(&page, ".gateway .endonym").iter().map(|e| e.text().collect()).collect();
-    assert_eq!(names, ["Русский", "English", "Қазақша", "Кыргызча", "Тоҷикӣ", "Türkmençe", "Oʻzbekcha"]);
+    let names: Vec<String> = select(&page, ".gateway .endonym")
+        .iter()
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Русский",
+            "English",
+            "Қазақша",
+            "Кыргызча",
+            "Тоҷикӣ",
+            "Türkmençe",
+            "Oʻzbekcha"
+        ]
+    );
     assert_eq!(attrs(&page, ".gateway li", "lang"), LANGS);
     assert!(select(&page, "meta[http-equiv=refresh]").is_empty());
-    let titles: Vec<String> = select(&page, ".gateway .doc").iter().map(|e| e.text().collect()).collect();
+    let titles: Vec<String> = select(&page, ".gateway .doc")
+        .iter()
+        .map(|e| e.text().collect())
+        .collect();
     assert!(titles[1].starts_with("Statement"), "{titles:?}");
 }
 
@@ -158,7 +239,8 @@ fn gateway_lists_every_language_by_its_endonym_without_redirecting() {
 fn russian_edition_is_faithful_to_the_received_text() {
     let f = Fixture::real();
     f.build();
-    let received = std::fs::read_to_string(common::repo().join("sources/received/statement.ru.txt")).unwrap();
+    let received =
+        std::fs::read_to_string(common::repo().join("sources/received/statement.ru.txt")).unwrap();
     // Undo the extraction: words hyphenated across a line break are joined
     // (all are compounds that keep their hyphen), and the one Cyrillic «С»
     // in «СOVID-19» is the documented fix.
@@ -204,7 +286,11 @@ fn snapshot(f: &Fixture) -> Vec<(String, Vec<u8>)> {
 fn malformed_yaml_names_file_line_and_column() {
     let f = Fixture::new("small");
     f.build();
-    f.edit("locales/en/statement.yaml", "  text: \"Statement on Cooperation\"", "  text: [unclosed");
+    f.edit(
+        "locales/en/statement.yaml",
+        "  text: \"Statement on Cooperation\"",
+        "  text: [unclosed",
+    );
     assert_fails_untouched(&f, "locales/en/statement.yaml:4:");
 }
 
@@ -220,7 +306,11 @@ fn malformed_fluent_names_file_and_line() {
 fn malformed_front_matter_names_the_source() {
     let f = Fixture::new("small");
     f.build();
-    f.edit("sources/statement.md", "title: \"Заявление о сотрудничестве\"", "title: [");
+    f.edit(
+        "sources/statement.md",
+        "title: \"Заявление о сотрудничестве\"",
+        "title: [",
+    );
     assert_fails_untouched(&f, "sources/statement.md:2:");
 }
 
@@ -228,7 +318,8 @@ fn malformed_front_matter_names_the_source() {
 fn a_unit_the_source_lacks_is_an_error() {
     let f = Fixture::new("small");
     f.build();
-    let text = f.read("locales/en/statement.yaml") + "\nnot-in-source:\n  source: \"x\"\n  text: \"y\"\n";
+    let text =
+        f.read("locales/en/statement.yaml") + "\nnot-in-source:\n  source: \"x\"\n  text: \"y\"\n";
     f.write("locales/en/statement.yaml", text);
     assert_fails_untouched(
         &f,
@@ -254,7 +345,10 @@ fn a_missing_interface_message_falls_back_and_one_missing_everywhere_fails() {
     let footer: String = select(&page, ".site-footer a")[0].text().collect();
     assert_eq!(footer, "Начало");
     f.edit("locales/ru/site.ftl", "home = Начало\n", "");
-    assert_fails_untouched(&f, "interface message `home` is missing from `ru` and from every fallback");
+    assert_fails_untouched(
+        &f,
+        "interface message `home` is missing from `ru` and from every fallback",
+    );
 }
 
 #[test]

@@ -25,7 +25,12 @@ fn two_builds_are_byte_identical_and_a_rebuild_writes_nothing() {
     let a = tree(&f.path("public"));
     let mtimes: Vec<_> = common::files(&f.path("public"))
         .iter()
-        .map(|p| std::fs::metadata(f.path("public").join(p)).unwrap().modified().unwrap())
+        .map(|p| {
+            std::fs::metadata(f.path("public").join(p))
+                .unwrap()
+                .modified()
+                .unwrap()
+        })
         .collect();
     std::thread::sleep(Duration::from_millis(20));
     let second = stdout(&f.build());
@@ -33,7 +38,12 @@ fn two_builds_are_byte_identical_and_a_rebuild_writes_nothing() {
     assert_eq!(tree(&f.path("public")), a);
     let mtimes_after: Vec<_> = common::files(&f.path("public"))
         .iter()
-        .map(|p| std::fs::metadata(f.path("public").join(p)).unwrap().modified().unwrap())
+        .map(|p| {
+            std::fs::metadata(f.path("public").join(p))
+                .unwrap()
+                .modified()
+                .unwrap()
+        })
         .collect();
     assert_eq!(mtimes, mtimes_after, "unchanged files keep their mtime");
 
@@ -47,10 +57,22 @@ fn two_builds_are_byte_identical_and_a_rebuild_writes_nothing() {
 fn one_changed_paragraph_rewrites_only_the_pages_that_show_it() {
     let f = Fixture::real();
     f.build();
-    f.edit("locales/en/statement.yaml", "In 2019, ", "In the year 2019, ");
+    f.edit(
+        "locales/en/statement.yaml",
+        "In 2019, ",
+        "In the year 2019, ",
+    );
     let out = stdout(&f.build());
     // en/trade, en/full, the download, and the parallel pages of en (6 × 2) and with en (6 × 2).
-    let written: usize = out.split(": ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
+    let written: usize = out
+        .split(": ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!(written > 0 && written < 40, "{out}");
     let trade = f.read("public/en/trade/index.html");
     assert!(trade.contains("In the year 2019, "));
@@ -71,10 +93,18 @@ fn a_failed_build_leaves_the_previous_site_byte_identical() {
     let f = Fixture::real();
     f.build();
     let before = tree(&f.path("public"));
-    f.edit("locales/kk/statement.yaml", "title:\n", "title:\n  bad: [\n");
+    f.edit(
+        "locales/kk/statement.yaml",
+        "title:\n",
+        "title:\n  bad: [\n",
+    );
     let out = f.run(&["build"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("locales/kk/statement.yaml:"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("locales/kk/statement.yaml:"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(tree(&f.path("public")), before);
 }
 
@@ -95,7 +125,11 @@ fn dangerous_output_folders_are_refused() {
     f.write("elsewhere/keep.txt", "precious");
     let res = f.run(&["build", "--out", "elsewhere"]);
     assert_eq!(res.status.code(), Some(1));
-    assert!(stderr(&res).contains("not empty and was not made by Tolmach"), "{}", stderr(&res));
+    assert!(
+        stderr(&res).contains("not empty and was not made by Tolmach"),
+        "{}",
+        stderr(&res)
+    );
     assert_eq!(f.read("elsewhere/keep.txt"), "precious");
 }
 
@@ -112,13 +146,31 @@ fn with_a_base_url_there_are_sitemap_canonical_and_open_graph() {
     let urls = sitemap.matches("<url>").count();
     assert_eq!(urls, 1 + 7 * 11 + 1);
     assert_eq!(sitemap.matches("hreflang=").count(), 8 + 7 * 11 * 8);
-    assert!(f.read("public/robots.txt").contains("Sitemap: https://example.org/statement/sitemap.xml"));
+    assert!(
+        f.read("public/robots.txt")
+            .contains("Sitemap: https://example.org/statement/sitemap.xml")
+    );
     let page = f.page("kk/trade/index.html");
-    assert_eq!(attrs(&page, "link[rel=canonical]", "href"), ["https://example.org/statement/kk/trade/"]);
-    assert_eq!(attrs(&page, "meta[property='og:locale']", "content"), ["kk_KZ"]);
-    assert_eq!(attrs(&page, "meta[property='og:locale:alternate']", "content").len(), 6);
-    assert_eq!(attrs(&page, "meta[property='og:title']", "content").len(), 1);
-    assert_eq!(attrs(&page, "meta[property='og:description']", "content").len(), 1);
+    assert_eq!(
+        attrs(&page, "link[rel=canonical]", "href"),
+        ["https://example.org/statement/kk/trade/"]
+    );
+    assert_eq!(
+        attrs(&page, "meta[property='og:locale']", "content"),
+        ["kk_KZ"]
+    );
+    assert_eq!(
+        attrs(&page, "meta[property='og:locale:alternate']", "content").len(),
+        6
+    );
+    assert_eq!(
+        attrs(&page, "meta[property='og:title']", "content").len(),
+        1
+    );
+    assert_eq!(
+        attrs(&page, "meta[property='og:description']", "content").len(),
+        1
+    );
 }
 
 #[test]
@@ -142,7 +194,11 @@ fn every_page_has_a_strict_csp_and_a_favicon() {
         let page = f.page(&file);
         let csp = attrs(&page, "meta[http-equiv=Content-Security-Policy]", "content");
         assert_eq!(csp.len(), 1, "{file}");
-        assert!(!csp[0].contains("http") && !csp[0].contains('*'), "{file}: {}", csp[0]);
+        assert!(
+            !csp[0].contains("http") && !csp[0].contains('*'),
+            "{file}: {}",
+            csp[0]
+        );
         assert!(!csp[0].contains("unsafe"), "{file}: {}", csp[0]);
     }
 }
@@ -152,11 +208,17 @@ fn the_404_page_speaks_every_language_from_any_depth() {
     let f = Fixture::real();
     f.build();
     let page = f.page("404.html");
-    assert_eq!(attrs(&page, "section.not-found", "lang"), ["ru", "en", "kk", "ky", "tg", "tk", "uz"]);
+    assert_eq!(
+        attrs(&page, "section.not-found", "lang"),
+        ["ru", "en", "kk", "ky", "tg", "tk", "uz"]
+    );
     // No relative link or stylesheet that would break below the root.
     assert!(select(&page, "link[rel=stylesheet]").is_empty());
     for href in attrs(&page, "a[href]", "href") {
-        assert!(href.starts_with('/') || href.starts_with("https://"), "{href}");
+        assert!(
+            href.starts_with('/') || href.starts_with("https://"),
+            "{href}"
+        );
     }
 }
 
@@ -170,7 +232,11 @@ fn a_killed_build_never_leaves_a_truncated_file() {
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     for round in 0..12 {
         // Alternate between two versions so that every build rewrites pages.
-        let (from, to) = if round % 2 == 0 { ("In 2019, ", "In the year 2019, ") } else { ("In the year 2019, ", "In 2019, ") };
+        let (from, to) = if round % 2 == 0 {
+            ("In 2019, ", "In the year 2019, ")
+        } else {
+            ("In the year 2019, ", "In 2019, ")
+        };
         f.edit("locales/en/statement.yaml", from, to);
         seed ^= seed << 13;
         seed ^= seed >> 7;
@@ -189,14 +255,21 @@ fn a_killed_build_never_leaves_a_truncated_file() {
         for (path, bytes) in tree(&f.path("public")) {
             if path.ends_with(".html") {
                 let text = String::from_utf8(bytes).unwrap();
-                assert!(text.trim_end().ends_with("</html>"), "round {round}: {path} is truncated");
+                assert!(
+                    text.trim_end().ends_with("</html>"),
+                    "round {round}: {path} is truncated"
+                );
             }
         }
     }
     // Restore the original text, rebuild: the site is exactly the first one.
     let current = f.read("locales/en/statement.yaml");
     if current.contains("In the year 2019, ") {
-        f.edit("locales/en/statement.yaml", "In the year 2019, ", "In 2019, ");
+        f.edit(
+            "locales/en/statement.yaml",
+            "In the year 2019, ",
+            "In 2019, ",
+        );
     }
     f.build();
     assert_eq!(tree(&f.path("public")), good);

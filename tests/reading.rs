@@ -52,12 +52,21 @@ fn parallel_pages_mark_missing_and_stale_paragraphs() {
     f.build();
     let page = f.page("ru/parallel/en/full/index.html");
     let stale = select(&page, "[role=cell][lang=en] .para.state-stale");
-    assert_eq!(attrs(&page, "[role=cell][lang=en] .para.state-stale", "data-id"), ["trade-2"]);
+    assert_eq!(
+        attrs(&page, "[role=cell][lang=en] .para.state-stale", "data-id"),
+        ["trade-2"]
+    );
     assert_eq!(stale.len(), 1);
-    assert_eq!(attrs(&page, "[role=cell][lang=en] .para.state-missing", "data-id"), ["humanitarian-1"]);
+    assert_eq!(
+        attrs(&page, "[role=cell][lang=en] .para.state-missing", "data-id"),
+        ["humanitarian-1"]
+    );
     // The language choice starts from "next to the original" and offers the others.
     let en = f.page("en/index.html");
-    assert_eq!(attrs(&en, ".site-footer a", "href")[2], "../en/parallel/ru/full/");
+    assert_eq!(
+        attrs(&en, ".site-footer a", "href")[2],
+        "../en/parallel/ru/full/"
+    );
 }
 
 #[test]
@@ -69,8 +78,14 @@ fn paragraph_numbers_and_anchors_are_the_same_in_every_language() {
         select(&page, ".para[id]")
             .into_iter()
             .map(|p| {
-                let num = p.select(&scraper::Selector::parse(".num").unwrap()).next().unwrap();
-                (p.value().attr("id").unwrap().to_string(), num.text().collect())
+                let num = p
+                    .select(&scraper::Selector::parse(".num").unwrap())
+                    .next()
+                    .unwrap();
+                (
+                    p.value().attr("id").unwrap().to_string(),
+                    num.text().collect(),
+                )
             })
             .collect()
     };
@@ -85,7 +100,10 @@ fn paragraph_numbers_and_anchors_are_the_same_in_every_language() {
     let page = f.page("en/trade/index.html");
     let links = select(&page, ".para a.permalink");
     assert_eq!(links[0].value().attr("href"), Some("#trade-1"));
-    assert_eq!(links[0].value().attr("aria-label"), Some("Link to paragraph 15"));
+    assert_eq!(
+        links[0].value().attr("aria-label"),
+        Some("Link to paragraph 15")
+    );
     assert_eq!(links[0].text().collect::<String>(), "¶");
 }
 
@@ -102,7 +120,10 @@ fn the_offline_build_links_resolve_as_files() {
         }
         let page = f.page(&file);
         let dir = public.join(&file).parent().unwrap().to_path_buf();
-        for href in attrs(&page, "a[href], link[href]", "href").into_iter().chain(attrs(&page, "script[src]", "src")) {
+        for href in attrs(&page, "a[href], link[href]", "href")
+            .into_iter()
+            .chain(attrs(&page, "script[src]", "src"))
+        {
             let path = href.split('#').next().unwrap();
             if path.is_empty() {
                 continue;
@@ -121,7 +142,10 @@ fn one_file_download_per_language_has_no_external_references() {
     f.build();
     for lang in LANGS {
         let page = f.page(&format!("{lang}/statement.{lang}.html"));
-        assert!(select(&page, "link[rel=stylesheet], script, img, iframe").is_empty(), "{lang}");
+        assert!(
+            select(&page, "link[rel=stylesheet], script, img, iframe").is_empty(),
+            "{lang}"
+        );
         assert_eq!(select(&page, "style").len(), 1);
         assert_eq!(select(&page, ".para[id]").len(), 46, "{lang}");
         assert_eq!(select(&page, "html")[0].value().attr("lang"), Some(lang));
@@ -130,8 +154,12 @@ fn one_file_download_per_language_has_no_external_references() {
 
 #[test]
 fn print_styles_hide_navigation_and_break_spheres() {
-    let css = std::fs::read_to_string(common::repo().join("themes/default/static/theme/style.css")).unwrap();
-    let print = css.split("@media print").nth(1).expect("a print stylesheet");
+    let css = std::fs::read_to_string(common::repo().join("themes/default/static/theme/style.css"))
+        .unwrap();
+    let print = css
+        .split("@media print")
+        .nth(1)
+        .expect("a print stylesheet");
     for hidden in [".site-header", ".toc", ".pager", ".languages"] {
         assert!(print.contains(hidden), "{hidden} not hidden in print");
     }

@@ -11,7 +11,11 @@ const TRANSLATED: [&str; 6] = ["en", "kk", "ky", "tg", "tk", "uz"];
 
 fn source() -> Source {
     let path = common::repo().join("sources/statement.md");
-    Source::parse(&std::fs::read_to_string(path).unwrap(), Path::new("sources/statement.md")).unwrap()
+    Source::parse(
+        &std::fs::read_to_string(path).unwrap(),
+        Path::new("sources/statement.md"),
+    )
+    .unwrap()
 }
 
 fn translation(lang: &str) -> Translation {
@@ -46,10 +50,24 @@ fn every_language_has_the_russian_ids_in_order_all_current() {
         let got: Vec<&str> = t.entries.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(got, ids, "{lang}");
         for (entry, unit) in t.entries.iter().zip(source.units()) {
-            assert!(!entry.text.trim().is_empty(), "{lang}: {} is empty", entry.id);
-            assert_eq!(entry.source.as_deref(), Some(unit.text.as_str()), "{lang}: {} is stale", entry.id);
+            assert!(
+                !entry.text.trim().is_empty(),
+                "{lang}: {} is empty",
+                entry.id
+            );
+            assert_eq!(
+                entry.source.as_deref(),
+                Some(unit.text.as_str()),
+                "{lang}: {} is stale",
+                entry.id
+            );
             assert!(entry.previous_source.is_none(), "{lang}: {}", entry.id);
-            assert_ne!(entry.text.trim(), unit.text, "{lang}: {} is left in Russian", entry.id);
+            assert_ne!(
+                entry.text.trim(),
+                unit.text,
+                "{lang}: {} is left in Russian",
+                entry.id
+            );
         }
     }
 }
@@ -61,16 +79,27 @@ fn numbers_match_the_russian_unit_by_unit() {
         let t = translation(lang);
         for unit in source.units() {
             let entry = t.entry(&unit.id).unwrap();
-            assert_eq!(numbers(&entry.text), numbers(&unit.text), "{lang}: {}", unit.id);
+            assert_eq!(
+                numbers(&entry.text),
+                numbers(&unit.text),
+                "{lang}: {}",
+                unit.id
+            );
         }
     }
 }
 
 #[test]
 fn cyrillic_languages_use_no_latin_except_abbreviations() {
-    for (lang, letters) in [("kk", "әғқңөұүһі"), ("ky", "ңөү"), ("tg", "ғӣқӯҳҷ")] {
+    for (lang, letters) in [("kk", "әғқңөұүһі"), ("ky", "ңөү"), ("tg", "ғӣқӯҳҷ")]
+    {
         let t = translation(lang);
-        let all: String = t.entries.iter().map(|e| e.text.as_str()).collect::<Vec<_>>().join(" ");
+        let all: String = t
+            .entries
+            .iter()
+            .map(|e| e.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         for entry in &t.entries {
             for word in words(&entry.text) {
                 assert!(
@@ -96,7 +125,10 @@ fn latin_languages_use_their_own_alphabets_and_no_cyrillic() {
         let t = translation(lang);
         for entry in &t.entries {
             assert!(
-                !entry.text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)),
+                !entry
+                    .text
+                    .chars()
+                    .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)),
                 "{lang}: {}: Cyrillic",
                 entry.id
             );
@@ -166,11 +198,15 @@ fn every_language_has_a_reviewers_note_and_endonym() {
         ("uz", "Oʻzbekcha"),
     ];
     for (lang, name) in endonyms {
-        let ftl = std::fs::read_to_string(common::repo().join(format!("locales/{lang}/site.ftl"))).unwrap();
+        let ftl = std::fs::read_to_string(common::repo().join(format!("locales/{lang}/site.ftl")))
+            .unwrap();
         assert!(ftl.contains(&format!("language-name = {name}\n")), "{lang}");
         if lang != "ru" {
             let review = common::repo().join(format!("locales/{lang}/REVIEW.md"));
-            assert!(std::fs::metadata(&review).unwrap().len() > 500, "{lang}: REVIEW.md");
+            assert!(
+                std::fs::metadata(&review).unwrap().len() > 500,
+                "{lang}: REVIEW.md"
+            );
         }
     }
 }

@@ -6,11 +6,14 @@
   if (!links.length) return;
   var bases = links.map(function (a) { return a.getAttribute("href").split("#")[0]; });
   var targets = Array.prototype.slice.call(document.querySelectorAll(".para[id], h1[id], h2[id]"));
+  var header = document.querySelector(".site-header");
   function current() {
+    // The paragraph at the top of the reading area, just under the sticky header.
+    var line = (header ? header.getBoundingClientRect().bottom : 0) + 16;
     var best = null;
     for (var i = 0; i < targets.length; i++) {
       var top = targets[i].getBoundingClientRect().top;
-      if (top <= 80) best = targets[i]; else break;
+      if (top <= line) best = targets[i]; else break;
     }
     if (!best && targets.length && window.scrollY > 0) best = targets[0];
     return best ? best.id : (location.hash ? location.hash.slice(1) : "");
@@ -21,11 +24,12 @@
       links[i].setAttribute("href", id ? bases[i] + "#" + encodeURIComponent(id) : bases[i]);
     }
   }
-  var pending = false;
+  // The reading position is where the reader rests: a scroll that a click
+  // itself causes (bringing the link into view) must not move it.
+  var timer = null;
   window.addEventListener("scroll", function () {
-    if (pending) return;
-    pending = true;
-    window.requestAnimationFrame(function () { pending = false; update(); });
+    if (timer) window.clearTimeout(timer);
+    timer = window.setTimeout(update, 150);
   }, { passive: true });
   window.addEventListener("hashchange", update);
   update();

@@ -1,0 +1,7 @@
+-term = T
+msg = { $n ->
+    [one] one { -term }
+   *[other] { $n } { NUMBER($n) }
+  }
+  .attr = x
+bad = {

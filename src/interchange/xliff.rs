@@ -1,0 +1,537 @@
+//! XLIFF 2.1 and XLIFF 1.2: writing, and reading either back.
+//!
+//! Reading builds a small element tree with quick-xml, keeping the byte
+//! offset of every element so that problems name their line and column.
+
+use std::path::Path;
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+use crate::error::{Diagnostic, Location};
+use crate::model::State;
+
+use super::{ExportDocument, ExportUnit, ImportFile, ImportUnit};
+
+/// The XLIFF 2 namespace (2.1 keeps the 2.0 one).
+pub const NS2: &str = "urn:oasis:names:tc:xliff:document:2.0";
+/// The XLIFF 1.2 namespace.
+pub const NS12: &str = "urn:oasis:names:tc:xliff:document:1.2";
+
+/// Escape text for element content and double-quoted attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn head() -> String {
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".to_string()
+}
+
+/// The XLIFF 2.1 text of an export.
+pub fn write2(doc: &ExportDocument) -> String {
+    let mut out = head();
+    out.push_str(&format!(
+        "<xliff xmlns=\"{NS2}\" version=\"2.1\" srcLang=\"ru\" trgLang=\"{}\">\n",
+        escape(&doc.lang)
+    ));
+    out.push_str(&format!(
+        "  <file id=\"statement\" original=\"{}\">\n",
+        escape(&doc.original)
+    ));
+    for unit in &doc.units {
+        out.push_str(&format!(
+            "    <unit id=\"{}\">\n      <notes>\n",
+            escape(&unit.id)
+        ));
+        for (category, text) in notes(unit) {
+            out.push_str(&format!(
+                "        <note category=\"{category}\">{}</note>\n",
+                escape(&text)
+            ));
+        }
+        let state = if unit.state == State::Translated {
+            "translated"
+        } else {
+            "initial"
+        };
+        out.push_str(&format!(
+            "      </notes>\n      <segment state=\"{state}\">\n"
+        ));
+        out.push_str(&format!(
+            "        <source>{}</source>\n",
+            escape(&unit.source)
+        ));
+        if !unit.target.is_empty() {
+            out.push_str(&format!(
+                "        <target>{}</target>\n",
+                escape(&unit.target)
+            ));
+        }
+        out.push_str("      </segment>\n    </unit>\n");
+    }
+    out.push_str("  </file>\n</xliff>\n");
+    out
+}
+
+/// The XLIFF 1.2 text of an export.
+pub fn write12(doc: &ExportDocument) -> String {
+    let mut out = head();
+    out.push_str(&format!("<xliff xmlns=\"{NS12}\" version=\"1.2\">\n"));
+    out.push_str(&format!(
+        "  <file original=\"{}\" source-language=\"ru\" target-language=\"{}\" datatype=\"plaintext\">\n    <body>\n",
+        escape(&doc.original),
+        escape(&doc.lang)
+    ));
+    for unit in &doc.units {
+        let id = escape(&unit.id);
+        // translate-toolkit and Weblate read `approved` as "not fuzzy".
+        let approved = if unit.state == State::Translated {
+            " approved=\"yes\""
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "      <trans-unit id=\"{id}\" resname=\"{id}\"{approved} xml:space=\"preserve\">\n"
+        ));
+        out.push_str(&format!(
+            "        <source>{}</source>\n",
+            escape(&unit.source)
+        ));
+        let state = match unit.state {
+            State::Translated => "translated",
+            State::Stale => "needs-review-translation",
+            State::Missing => "needs-translation",
+        };
+        out.push_str(&format!(
+            "        <target state=\"{state}\">{}</target>\n",
+            escape(&unit.target)
+        ));
+        for (category, text) in notes(unit) {
+            out.push_str(&format!(
+                "        <note from=\"tolmach\">{category}: {}</note>\n",
+                escape(&text)
+            ));
+        }
+        out.push_str("      </trans-unit>\n");
+    }
+    out.push_str("    </body>\n  </file>\n</xliff>\n");
+    out
+}
+
+/// The notes of a unit: where it is and, when stale, how the Russian changed.
+fn notes(unit: &ExportUnit) -> Vec<(&'static str, String)> {
+    let mut out = vec![("location", unit.location.clone())];
+    if let Some(previous) = &unit.previous_source {
+        out.push(("previous-source", previous.clone()));
+    }
+    if let Some(diff) = &unit.diff {
+        out.push(("source-diff", diff.clone()));
+    }
+    out
+}
+
+/// An element of the tree.
+#[derive(Debug, Default)]
+struct Element {
+    name: String,
+    attrs: Vec<(String, String)>,
+    children: Vec<Node>,
+    offset: usize,
+}
+
+#[derive(Debug)]
+enum Node {
+    Element(Element),
+    Text(String),
+}
+
+impl Element {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn elements(&self) -> impl Iterator<Item = &Element> {
+        self.children.iter().filter_map(|n| match n {
+            Node::Element(e) => Some(e),
+            Node::Text(_) => None,
+        })
+    }
+
+    fn child(&self, name: &str) -> Option<&Element> {
+        self.elements().find(|e| e.name == name)
+    }
+
+    /// Every descendant named `name`, in document order, not looking inside matches.
+    fn descendants<'a>(&'a self, name: &str, out: &mut Vec<&'a Element>) {
+        for e in self.elements() {
+            if e.name == name {
+                out.push(e);
+            } else {
+                e.descendants(name, out);
+            }
+        }
+    }
+}
+
+/// Parse XLIFF 2.x or 1.2.
+pub fn read(text: &str, path: &Path) -> Result<ImportFile, Diagnostic> {
+    let at = |offset: usize| Some(Location::of_offset(text, offset));
+    let err = |offset: usize, message: String| Diagnostic::error(path, at(offset), message);
+    let root = tree(text).map_err(|(offset, message)| err(offset, message))?;
+    if root.name != "xliff" {
+        return Err(err(
+            root.offset,
+            format!("expected an <xliff> document, found <{}>", root.name),
+        ));
+    }
+    let version = root.attr("version").unwrap_or_default();
+    let file = if version.starts_with("2.") {
+        read2(&root)
+    } else if version == "1.2" {
+        read12(&root)
+    } else {
+        Err((
+            root.offset,
+            format!("XLIFF version `{version}` is not supported; use 2.x or 1.2"),
+        ))
+    };
+    file.map_err(|(offset, message)| err(offset, message))
+        .map(|(lang, units)| ImportFile {
+            lang,
+            units: units
+                .into_iter()
+                .map(|(offset, mut unit)| {
+                    unit.location = Location::of_offset(text, offset);
+                    unit
+                })
+                .collect(),
+        })
+}
+
+type Problem = (usize, String);
+type Units = (String, Vec<(usize, ImportUnit)>);
+
+fn read2(root: &Element) -> Result<Units, Problem> {
+    check_source_lang(root, root.attr("srcLang"), "srcLang")?;
+    let lang = root.attr("trgLang").ok_or((
+        root.offset,
+        "<xliff> has no trgLang attribute (the target language)".to_string(),
+    ))?;
+    let mut found = Vec::new();
+    root.descendants("unit", &mut found);
+    let mut units = Vec::new();
+    for unit in found {
+        let id = unit
+            .attr("id")
+            .ok_or((unit.offset, "<unit> has no id".to_string()))?;
+        let mut source = String::new();
+        let mut target = String::new();
+        let mut done = true;
+        let mut states = Vec::new();
+        for part in unit
+            .elements()
+            .filter(|e| e.name == "segment" || e.name == "ignorable")
+        {
+            let src = part
+                .child("source")
+                .ok_or((part.offset, format!("<{}> has no <source>", part.name)))?;
+            source.push_str(&text_of(src)?);
+            if let Some(t) = part.child("target") {
+                target.push_str(&text_of(t)?);
+            }
+            if part.name == "segment" {
+                let state = part.attr("state").unwrap_or("initial");
+                done &= matches!(state, "translated" | "reviewed" | "final");
+                states.push(state.to_string());
+            }
+        }
+        states.dedup();
+        units.push((
+            unit.offset,
+            ImportUnit {
+                id: id.to_string(),
+                source,
+                target,
+                done: done && !states.is_empty(),
+                state: states.join("/"),
+                location: Location::default(),
+            },
+        ));
+    }
+    Ok((lang.to_string(), units))
+}
+
+fn read12(root: &Element) -> Result<Units, Problem> {
+    let file = root
+        .child("file")
+        .ok_or((root.offset, "<xliff> has no <file>".to_string()))?;
+    check_source_lang(file, file.attr("source-language"), "source-language")?;
+    let lang = file.attr("target-language").ok_or((
+        file.offset,
+        "<file> has no target-language attribute".to_string(),
+    ))?;
+    let mut found = Vec::new();
+    root.descendants("trans-unit", &mut found);
+    let mut units = Vec::new();
+    for unit in found {
+        let id = unit
+            .attr("resname")
+            .or_else(|| unit.attr("id"))
+            .ok_or((unit.offset, "<trans-unit> has no id".to_string()))?;
+        let src = unit
+            .child("source")
+            .ok_or((unit.offset, "<trans-unit> has no <source>".to_string()))?;
+        let target = unit.child("target");
+        // No state at all means the tool does not track states: a target counts as done.
+        let state = target
+            .and_then(|t| t.attr("state"))
+            .unwrap_or(match target {
+                Some(_) => "translated",
+                None => "new",
+            });
+        let done = match unit.attr("approved") {
+            Some("yes") => true,
+            Some("no") => false,
+            _ => matches!(state, "translated" | "signed-off" | "final"),
+        };
+        units.push((
+            unit.offset,
+            ImportUnit {
+                id: id.to_string(),
+                source: text_of(src)?,
+                target: target.map(text_of).transpose()?.unwrap_or_default(),
+                done,
+                state: state.to_string(),
+                location: Location::default(),
+            },
+        ));
+    }
+    Ok((lang.to_string(), units))
+}
+
+fn check_source_lang(e: &Element, lang: Option<&str>, attr: &str) -> Result<(), Problem> {
+    match lang {
+        Some(l) if l == crate::lang::ORIGINAL || l.starts_with("ru-") => Ok(()),
+        Some(l) => Err((
+            e.offset,
+            format!("{attr} is `{l}`; the source language must be ru"),
+        )),
+        None => Err((e.offset, format!("<{}> has no {attr} attribute", e.name))),
+    }
+}
+
+/// The plain text of `<source>` or `<target>`; inline markup is refused.
+fn text_of(e: &Element) -> Result<String, Problem> {
+    let mut out = String::new();
+    for node in &e.children {
+        match node {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(inner) => {
+                return Err((
+                    inner.offset,
+                    format!(
+                        "inline element <{}> in <{}>; Tolmach units are plain text, remove the tag",
+                        inner.name, e.name
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Read the whole document into a tree.
+fn tree(text: &str) -> Result<Element, Problem> {
+    let mut reader = Reader::from_str(text);
+    let config = reader.config_mut();
+    config.check_end_names = true;
+    config.trim_text(false);
+    let mut stack: Vec<Element> = Vec::new();
+    let mut root: Option<Element> = None;
+    loop {
+        let offset = pos(reader.buffer_position());
+        let event = reader
+            .read_event()
+            .map_err(|e| (pos(reader.error_position()), format!("malformed XML: {e}")))?;
+        match event {
+            Event::Start(start) => stack.push(element(&start, offset)?),
+            Event::Empty(start) => {
+                let e = element(&start, offset)?;
+                close(&mut stack, &mut root, e, offset)?;
+            }
+            Event::End(_) => {
+                let e = stack
+                    .pop()
+                    .ok_or((offset, "closing tag without an opening tag".to_string()))?;
+                close(&mut stack, &mut root, e, offset)?;
+            }
+            Event::Text(t) => push_text(&mut stack, &t.xml10_content(), offset)?,
+            Event::CData(c) => {
+                push_text(&mut stack, &c, offset)?;
+            }
+            Event::GeneralRef(r) => {
+                let c = entity(&r).ok_or((offset, format!("unknown entity `&{};`", &*r)))?;
+                push_text(&mut stack, &c.to_string(), offset)?;
+            }
+            Event::DocType(_) => return Err((offset, "DOCTYPE is not allowed in XLIFF".into())),
+            Event::Eof => break,
+            Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
+        }
+    }
+    if let Some(open) = stack.last() {
+        return Err((open.offset, format!("<{}> is never closed", open.name)));
+    }
+    root.ok_or((0, "the file has no XML element".to_string()))
+}
+
+fn pos(offset: u64) -> usize {
+    usize::try_from(offset).unwrap_or(usize::MAX)
+}
+
+fn entity(r: &str) -> Option<char> {
+    match r {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => {
+            let num = r.strip_prefix('#')?;
+            let code = match num.strip_prefix('x') {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            char::from_u32(code).filter(|c| *c != '\0')
+        }
+    }
+}
+
+fn element(start: &BytesStart<'_>, offset: usize) -> Result<Element, Problem> {
+    let name = start.local_name().as_ref().to_string();
+    let mut attrs = Vec::new();
+    for attr in start.attributes() {
+        let attr = attr.map_err(|e| (offset, format!("malformed attribute in <{name}>: {e}")))?;
+        let value = attr
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map_err(|e| {
+                (
+                    offset,
+                    format!("malformed attribute value in <{name}>: {e}"),
+                )
+            })?;
+        let key = attr.key.local_name().as_ref().to_string();
+        attrs.push((key, value.into_owned()));
+    }
+    Ok(Element {
+        name,
+        attrs,
+        children: Vec::new(),
+        offset,
+    })
+}
+
+fn close(
+    stack: &mut [Element],
+    root: &mut Option<Element>,
+    e: Element,
+    offset: usize,
+) -> Result<(), Problem> {
+    match stack.last_mut() {
+        Some(parent) => parent.children.push(Node::Element(e)),
+        None if root.is_none() => *root = Some(e),
+        None => return Err((offset, "a second root element".to_string())),
+    }
+    Ok(())
+}
+
+fn push_text(stack: &mut [Element], text: &str, offset: usize) -> Result<(), Problem> {
+    match stack.last_mut() {
+        Some(parent) => {
+            if let Some(Node::Text(prev)) = parent.children.last_mut() {
+                prev.push_str(text);
+            } else {
+                parent.children.push(Node::Text(text.to_string()));
+            }
+            Ok(())
+        }
+        None if text.trim().is_empty() => Ok(()),
+        None => Err((offset, "text outside the root element".to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc() -> ExportDocument {
+        ExportDocument {
+            lang: "en".into(),
+            original: "sources/statement.md".into(),
+            units: vec![
+                ExportUnit {
+                    id: "a".into(),
+                    source: "A & <b> \"q\"".into(),
+                    target: "Перевод & <i>".into(),
+                    state: State::Translated,
+                    previous_source: None,
+                    location: "title".into(),
+                    diff: None,
+                },
+                ExportUnit {
+                    id: "b".into(),
+                    source: "Новое".into(),
+                    target: String::new(),
+                    state: State::Missing,
+                    previous_source: None,
+                    location: "preamble; paragraph 1".into(),
+                    diff: None,
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn both_versions_read_back() {
+        for text in [write2(&doc()), write12(&doc())] {
+            let file = read(&text, Path::new("f.xlf")).unwrap();
+            assert_eq!(file.lang, "en");
+            let got: Vec<_> = file
+                .units
+                .iter()
+                .map(|u| (u.id.as_str(), u.source.as_str(), u.target.as_str(), u.done))
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    ("a", "A & <b> \"q\"", "Перевод & <i>", true),
+                    ("b", "Новое", "", false)
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn malformed_xml_names_the_line() {
+        let text = write2(&doc()).replace("</source>\n        <target>", "\n        <target>");
+        let err = read(&text, Path::new("f.xlf")).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "f.xlf:11:7: error: malformed XML: ill-formed document: expected `</source>`, but `</segment>` was found"
+        );
+        let err = read("<xliff version=\"2.1\">\n<file>\n", Path::new("f.xlf")).unwrap_err();
+        assert_eq!(err.to_string(), "f.xlf:2:1: error: <file> is never closed");
+    }
+}

@@ -1,0 +1,405 @@
+//! `tolmach check`: validate everything the build reads and run the QA
+//! checks translators need. Each finding is printed as
+//! `file:line:col: error|warning: message`; errors make the command exit 1,
+//! and with `--strict` so do warnings and stale, missing or orphan units.
+//!
+//! The checks, in the words of `docs/TRANSLATORS.md`:
+//! - YAML syntax, schema and duplicate keys; Fluent syntax (from parsing);
+//! - every message the theme uses exists in every language (warning if a
+//!   fallback language has it, error if none does);
+//! - Fluent variables and terms of a message match the Russian's (warning);
+//! - unit ids the source does not have (error; `tolmach sync` parks them);
+//! - numbers differ from the Russian, empty translation, translation
+//!   identical to the Russian, glossary term not rendered (warnings);
+//! - every stale unit, with a word-level diff of the Russian (warning).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde::Deserialize;
+
+use crate::error::{Diagnostic, Location, Result, Severity};
+use crate::i18n::FALLBACK_CHAIN;
+use crate::lang::ORIGINAL;
+use crate::load::{Project, TextFile};
+use crate::model::{Language, Site, State, UnitText};
+use crate::source::{Unit, normalize_space};
+use crate::translation::FILE_NAME;
+
+use super::diff;
+use super::status::{self, Loaded};
+
+/// One term of `locales/<lang>/glossary.yaml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// The Russian term, for messages.
+    pub term: String,
+    /// Forms of the term as they occur in the Russian (any one, case-insensitively).
+    pub ru: Vec<String>,
+    /// The stem every translation of a unit using the term must contain (case-insensitively).
+    pub target: String,
+}
+
+/// Parse a glossary file.
+pub fn glossary(file: &TextFile) -> std::result::Result<Vec<Term>, Diagnostic> {
+    crate::yaml::parse(&file.text, &file.path, 1)
+}
+
+/// Everything found, with the open units counted for `--strict`.
+#[derive(Debug, Default)]
+pub struct Findings {
+    /// The findings, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Stale, missing and orphan units over every language.
+    pub open_units: usize,
+}
+
+/// Run every check on the project at `root`.
+pub fn findings(root: &Path) -> Result<Findings> {
+    let loaded = match status::load(root) {
+        Ok(loaded) => loaded,
+        Err(crate::error::Error::Invalid(diagnostics)) => {
+            return Ok(Findings {
+                diagnostics,
+                open_units: 0,
+            });
+        }
+        Err(other) => return Err(other),
+    };
+    let Loaded {
+        project,
+        site,
+        problems,
+    } = &loaded;
+    let mut out = Findings {
+        diagnostics: problems.clone(),
+        open_units: 0,
+    };
+    out.diagnostics.extend(theme_messages(project, site));
+    out.diagnostics.extend(message_variables(site));
+    for lang in site.languages.iter().filter(|l| !l.is_original()) {
+        let terms = lang_glossary(project, &lang.tag, &mut out.diagnostics);
+        out.open_units += lang.orphans.len();
+        out.open_units += units(site, lang, &terms, &mut out.diagnostics);
+        match status::parked(root, &lang.tag) {
+            Ok(Some(parked)) => {
+                out.open_units += parked.entries.len();
+                out.diagnostics.extend(parked.entries.iter().map(|e| {
+                    Diagnostic::warning(
+                        &parked.path,
+                        Some(e.location),
+                        format!(
+                            "orphan `{}` is parked here: reuse its text in a unit, then delete it",
+                            e.id
+                        ),
+                    )
+                }));
+            }
+            Ok(None) => {}
+            Err(crate::error::Error::Invalid(d)) => out.diagnostics.extend(d),
+            Err(other) => return Err(other),
+        }
+    }
+    out.diagnostics.sort();
+    out.diagnostics.dedup();
+    Ok(out)
+}
+
+/// The glossary of `lang`, or none (a broken file is reported).
+fn lang_glossary(project: &Project, lang: &str, problems: &mut Vec<Diagnostic>) -> Vec<Term> {
+    let file = project
+        .locales
+        .iter()
+        .find(|l| l.lang == lang)
+        .and_then(|l| l.glossary.as_ref());
+    match file.map(glossary) {
+        Some(Ok(terms)) => terms,
+        Some(Err(d)) => {
+            problems.push(d);
+            Vec::new()
+        }
+        None => Vec::new(),
+    }
+}
+
+/// The message ids the theme's templates use literally, with the first use of each.
+pub fn used_messages(templates: &[TextFile]) -> BTreeMap<String, (PathBuf, Location)> {
+    let mut out = BTreeMap::new();
+    for file in templates {
+        let text = &file.text;
+        let mut from = 0;
+        while let Some(i) = text[from..].find("t(key=") {
+            let at = from + i;
+            let rest = &text[at + 6..];
+            from = at + 6;
+            let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                continue;
+            };
+            if let Some(end) = rest[1..].find(quote) {
+                out.entry(rest[1..1 + end].to_string())
+                    .or_insert_with(|| (file.path.clone(), Location::of_offset(text, at)));
+            }
+        }
+    }
+    out
+}
+
+/// Messages the theme uses: missing with a fallback is a warning, missing everywhere an error.
+fn theme_messages(project: &Project, site: &Site) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (id, (template, at)) in used_messages(&project.templates) {
+        let has = |tag: &str| site.language(tag).is_some_and(|l| l.messages.has(&id));
+        for lang in &site.languages {
+            if lang.messages.has(&id) {
+                continue;
+            }
+            let fallback = FALLBACK_CHAIN
+                .iter()
+                .find(|tag| **tag != lang.tag && has(tag));
+            out.push(match fallback {
+                Some(tag) => Diagnostic::warning(
+                    &lang.messages.path,
+                    None,
+                    format!(
+                        "message `{id}` (used by {}) is missing; pages in `{}` show the `{tag}` text instead",
+                        template.display(),
+                        lang.tag
+                    ),
+                ),
+                None => Diagnostic::error(
+                    &template,
+                    Some(at),
+                    format!(
+                        "message `{id}` is missing from `{}` and from its fallbacks ({})",
+                        lang.tag,
+                        FALLBACK_CHAIN.join(", ")
+                    ),
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// Variables and terms of each message compared with the Russian's.
+fn message_variables(site: &Site) -> Vec<Diagnostic> {
+    let Some(ru) = site.language(ORIGINAL) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for lang in site.languages.iter().filter(|l| !l.is_original()) {
+        for (id, info) in &lang.messages.declared {
+            let Some(theirs) = ru.messages.declared.get(id) else {
+                continue;
+            };
+            for (what, mine, russian) in [
+                ("variables", &info.variables, &theirs.variables),
+                ("terms", &info.terms, &theirs.terms),
+            ] {
+                if mine != russian {
+                    out.push(Diagnostic::warning(
+                        &lang.messages.path,
+                        Some(info.location),
+                        format!(
+                            "message `{id}` uses {what} {} but the Russian uses {}",
+                            listed(mine, what),
+                            listed(russian, what)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn listed(items: &[String], what: &str) -> String {
+    if items.is_empty() {
+        return "none".into();
+    }
+    let sigil = if what == "variables" { "$" } else { "" };
+    items
+        .iter()
+        .map(|i| format!("{sigil}{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Check every unit of one language; returns how many are stale or missing.
+fn units(site: &Site, lang: &Language, terms: &[Term], out: &mut Vec<Diagnostic>) -> usize {
+    let path = lang
+        .translation_path
+        .clone()
+        .unwrap_or_else(|| Path::new("locales").join(&lang.tag).join(FILE_NAME));
+    let mut open = 0;
+    let mut absent = Vec::new();
+    for unit in site.source.units() {
+        let shown = lang.unit(&unit.id);
+        match shown.state {
+            State::Missing => {
+                open += 1;
+                match shown.location {
+                    Some(at) => out.push(Diagnostic::warning(
+                        &path,
+                        Some(at),
+                        format!(
+                            "empty translation of `{}`; the page shows the Russian",
+                            unit.id
+                        ),
+                    )),
+                    None => absent.push(unit.id.as_str()),
+                }
+            }
+            State::Stale => {
+                open += 1;
+                out.push(stale(&path, unit, shown, &lang.tag));
+                qa(&path, unit, shown, terms, out);
+            }
+            State::Translated => qa(&path, unit, shown, terms, out),
+        }
+    }
+    if !absent.is_empty() && lang.translation_path.is_some() {
+        out.push(Diagnostic::warning(
+            &path,
+            None,
+            format!(
+                "{} unit(s) not translated (no entry): {}; run `tolmach sync {}` to add them",
+                absent.len(),
+                absent.join(", "),
+                lang.tag
+            ),
+        ));
+    }
+    open
+}
+
+/// The warning for a stale unit, with the word diff of the Russian.
+fn stale(path: &Path, unit: &Unit, shown: &UnitText, lang: &str) -> Diagnostic {
+    let old = shown.old_source.as_deref().unwrap_or_default();
+    Diagnostic::warning(
+        path,
+        shown.location,
+        format!("`{}` is stale: the Russian changed since it was translated", unit.id),
+    )
+    .with_notes(vec![
+        format!("russian: {}", diff::words(old, &unit.text)),
+        format!(
+            "update `text`, then delete `previous_source` (run `tolmach sync {lang}` first if `source` is not the current Russian)"
+        ),
+    ])
+}
+
+/// The QA checks of a unit that has a translation.
+fn qa(path: &Path, unit: &Unit, shown: &UnitText, terms: &[Term], out: &mut Vec<Diagnostic>) {
+    let at = shown.location;
+    let (ours, theirs) = (numbers(&shown.text), numbers(&unit.text));
+    if ours != theirs {
+        out.push(Diagnostic::warning(
+            path,
+            at,
+            format!(
+                "numbers in `{}` differ from the Russian: the Russian has {}, the translation {}",
+                unit.id,
+                joined(&theirs),
+                joined(&ours)
+            ),
+        ));
+    }
+    if normalize_space(&shown.text) == unit.text && unit.text.chars().any(char::is_alphabetic) {
+        out.push(Diagnostic::warning(
+            path,
+            at,
+            format!(
+                "the translation of `{}` is identical to the Russian",
+                unit.id
+            ),
+        ));
+    }
+    let russian = unit.text.to_lowercase();
+    let text = shown.text.to_lowercase();
+    for term in terms {
+        let used = term
+            .ru
+            .iter()
+            .find(|form| russian.contains(&form.to_lowercase()));
+        if let Some(form) = used
+            && !text.contains(&term.target.to_lowercase())
+        {
+            out.push(Diagnostic::warning(
+                path,
+                at,
+                format!(
+                    "glossary: the Russian of `{}` has «{form}» (term «{}») but the translation lacks «{}»",
+                    unit.id, term.term, term.target
+                ),
+            ));
+        }
+    }
+}
+
+/// The distinct digit sequences of `text` (`2019`, `30`, `19` of COVID-19).
+pub fn numbers(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn joined(set: &BTreeSet<String>) -> String {
+    if set.is_empty() {
+        "none".into()
+    } else {
+        set.iter().cloned().collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// Run the command.
+pub fn run(args: &crate::cli::CheckArgs) -> Result<ExitCode> {
+    let found = findings(&args.project.root)?;
+    let errors = found
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = found.diagnostics.len() - errors;
+    let mut text = String::new();
+    for d in &found.diagnostics {
+        text.push_str(&format!("{d}\n"));
+    }
+    text.push_str(&format!(
+        "check: {errors} error{}, {warnings} warning{}\n",
+        if errors == 1 { "" } else { "s" },
+        if warnings == 1 { "" } else { "s" }
+    ));
+    super::print(&text);
+    let failed = errors > 0 || (args.strict && (warnings > 0 || found.open_units > 0));
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_digit_runs() {
+        let n = numbers("В 2019 г. — 30 млрд, COVID-19");
+        assert_eq!(n.into_iter().collect::<Vec<_>>(), ["19", "2019", "30"]);
+    }
+
+    #[test]
+    fn theme_message_ids_are_found_with_either_quote() {
+        let file = TextFile {
+            path: "t.html".into(),
+            text: "{{ t(key=\"a-b\", lang=x) }}\n{{ t(key='c', n=1) }} {{ t(key=v) }}".into(),
+        };
+        let used = used_messages(&[file]);
+        assert_eq!(used.keys().collect::<Vec<_>>(), ["a-b", "c"]);
+        assert_eq!(used["c"].1, Location::new(2, 4));
+    }
+}

@@ -90,8 +90,8 @@ for k in $scales; do
     [ -d "$out" ] || continue
     echo "K=$k: $(pages "$out") HTML pages, $(du -sh "$out" | cut -f1)" | tee -a "$summary"
     once "K=$k, no-op rebuild" "$bin" build --root "$work/c$k" --out "$out" --base-url "$base"
-    # One translation file changed: one unit's English text.
-    sed -i '0,/^  text: "/s//  text: "Edited. /' "$work/c$k/locales/en/statement.yaml"
+    # One translation file changed: the English text of one paragraph (trade-1).
+    sed -i '/^trade-1:$/,/^  text: "/ s/^  text: "/  text: "Edited. /' "$work/c$k/locales/en/statement.yaml"
     once "K=$k, one translation file changed (en, one unit)" "$bin" build --root "$work/c$k" --out "$out" --base-url "$base"
     if [ "$k" -le 10 ]; then
         hyperfine --runs "$runs" --export-json "$results/c$k-copy.json" --prepare "rm -rf $work/copy" \

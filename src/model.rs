@@ -32,6 +32,8 @@ pub struct UnitText {
     pub state: State,
     /// The Markdown to show: the translation, or the Russian when missing.
     pub text: String,
+    /// `text` rendered to safe inline HTML, once for every page that shows it.
+    pub html: String,
     /// The language `text` is in.
     pub text_lang: String,
     /// For a stale unit: the Russian it was translated from.
@@ -219,6 +221,7 @@ fn units_of(
         let entry = translation.and_then(|t| t.entry(&unit.id));
         let shown = if lang == ORIGINAL {
             UnitText {
+                html: String::new(),
                 state: State::Translated,
                 text: unit.text.clone(),
                 text_lang: ORIGINAL.into(),
@@ -228,6 +231,7 @@ fn units_of(
         } else {
             match entry.filter(|e| !e.text.trim().is_empty()) {
                 None => UnitText {
+                    html: String::new(),
                     state: State::Missing,
                     text: unit.text.clone(),
                     text_lang: ORIGINAL.into(),
@@ -248,6 +252,7 @@ fn units_of(
                             .unwrap_or_default()
                     });
                     UnitText {
+                        html: String::new(),
                         state: if stale {
                             State::Stale
                         } else {
@@ -261,7 +266,13 @@ fn units_of(
                 }
             }
         };
-        units.insert(unit.id.clone(), shown);
+        units.insert(
+            unit.id.clone(),
+            UnitText {
+                html: crate::markdown::render_inline(&shown.text),
+                ..shown
+            },
+        );
     }
     let mut orphans = Vec::new();
     if let Some(translation) = translation {

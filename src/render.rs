@@ -13,7 +13,7 @@ use crate::i18n::{FALLBACK_CHAIN, Messages};
 use crate::lang::ORIGINAL;
 use crate::links::{Linker, View, dir_of};
 use crate::load::{StaticFile, TextFile};
-use crate::markdown::{plain_text, render_inline};
+use crate::markdown::plain_text;
 use crate::model::{Language, Site, State};
 use crate::settings::Settings;
 use crate::source::Unit;
@@ -419,7 +419,7 @@ impl Shared<'_> {
         UnitCtx {
             id: unit.id.clone(),
             number: self.site.numbers.get(&unit.id).copied(),
-            html: render_inline(&shown.text),
+            html: shown.html.clone(),
             lang: shown.text_lang.clone(),
             dir: text_dir.to_string(),
             state: shown.state,

@@ -3,7 +3,7 @@
 //! `file:line:col: error|warning: message`; errors make the command exit 1,
 //! and with `--strict` so do warnings and stale, missing or orphan units.
 //!
-//! The checks, in the words of `docs/TRANSLATORS.md`:
+//! The checks, in the words of the README, "For translators":
 //! - YAML syntax, schema and duplicate keys; Fluent syntax (from parsing);
 //! - every message the theme uses exists in every language (warning if a
 //!   fallback language has it, error if none does);

@@ -23,7 +23,8 @@ pub enum Change {
         /// The field.
         field: &'static str,
     },
-    /// Insert a new unit after unit `after` (or at the end if `None` or not found).
+    /// Insert a new unit after unit `after`; with `None`, before the first
+    /// unit (after the file's leading comments); at the end if `after` is not found.
     Insert {
         /// The unit to insert after.
         after: Option<String>,
@@ -155,12 +156,21 @@ pub fn apply(text: &str, changes: &[Change]) -> String {
             Change::Insert { after, id, fields } => {
                 let mut new_block = vec![format!("{id}:")];
                 new_block.extend(fields.iter().map(|(f, v)| format!("  {f}: {}", quote(v))));
-                let at = after.as_deref().and_then(block).map(|(_, end)| end);
+                let first = found.first().map(|(_, start, _)| *start);
+                let at = match after.as_deref() {
+                    Some(after) => block(after).map(|(_, end)| (end, true)),
+                    None => first.map(|start| (start, false)),
+                };
                 match at {
-                    Some(end) => {
+                    Some((end, true)) => {
+                        // After a unit: one blank line before the new one.
                         new_block.insert(0, String::new());
-                        // Keep one blank line between units if the file uses them.
                         lines.splice(end..end, new_block);
+                    }
+                    Some((start, false)) => {
+                        // Before the first unit: one blank line after the new one.
+                        new_block.push(String::new());
+                        lines.splice(start..start, new_block);
                     }
                     None => {
                         if lines.last().is_some_and(|l| !l.trim().is_empty()) {
@@ -263,6 +273,22 @@ mod tests {
         );
         let back = apply(&out, &[Change::Delete { id: "c".into() }]);
         assert_eq!(back, FILE);
+    }
+
+    #[test]
+    fn a_unit_without_predecessor_goes_first_after_the_header() {
+        let out = apply(
+            FILE,
+            &[Change::Insert {
+                after: None,
+                id: "title".into(),
+                fields: vec![("source", "Т".into()), ("text", String::new())],
+            }],
+        );
+        assert!(
+            out.starts_with("# head comment\n\ntitle:\n  source: \"Т\"\n  text: \"\"\n\na:\n"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! interface messages the language's `site.ftl` lacks.
 //!
 //! The JSON printed by `--json` is a stable schema (version 1), documented in
-//! `docs/TRANSLATORS.md`:
+//! the README, "For translators":
 //!
 //! ```json
 //! {"schema": 1, "languages": [{"lang": "en", "name": "English", "total": 56,

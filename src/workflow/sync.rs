@@ -233,7 +233,11 @@ fn write_file(root: &Path, rel: &Path, text: &str) -> Result<()> {
     if let Some(parent) = full.parent() {
         std::fs::create_dir_all(parent).map_err(|e| Error::io(rel, e))?;
     }
-    let temp = full.with_extension("yaml.tolmach-tmp");
+    let name = full
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = full.with_file_name(format!("{name}.tolmach-tmp"));
     std::fs::write(&temp, text).map_err(|e| Error::io(rel, e))?;
     std::fs::rename(&temp, &full).map_err(|e| Error::io(rel, e))
 }

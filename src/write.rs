@@ -274,19 +274,32 @@ fn remove_empty_dirs(out: &Path) -> Result<()> {
 
 /// Write `bytes` to a temporary file beside `target` and return its path.
 fn write_temp(target: &Path, bytes: &[u8]) -> Result<PathBuf> {
-    let dir = target.parent().expect("a page path has a parent folder");
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut temp_name = target.as_os_str().to_owned();
     temp_name.push(TEMP_SUFFIX);
     let temp = PathBuf::from(temp_name);
     let mut file = std::fs::File::create(&temp).map_err(|e| Error::io(&temp, e))?;
-    file.write_all(bytes).map_err(|e| Error::io(&temp, e))?;
+    if let Err(e) = file.write_all(bytes) {
+        let _ = std::fs::remove_file(&temp);
+        return Err(Error::io(&temp, e));
+    }
     Ok(temp)
 }
 
-fn write_atomic(target: &Path, bytes: &[u8]) -> Result<()> {
+/// Replace the file `target` with `bytes` atomically: readers see the old
+/// file or the new one, never a part. Used for every file Tolmach writes
+/// outside the output folder too (translations rewritten by `sync` and
+/// `import`, exported files).
+pub fn replace_file(target: &Path, bytes: &[u8]) -> Result<()> {
     let temp = write_temp(target, bytes)?;
-    std::fs::rename(&temp, target).map_err(|e| Error::io(target, e))
+    std::fs::rename(&temp, target).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        Error::io(target, e)
+    })
 }
 
 fn drop_manifest(out: &Path) -> Result<()> {
@@ -317,7 +330,7 @@ fn write_manifest(out: &Path, manifest: &BTreeMap<String, (String, u64)>) -> Res
     for (path, (hash, len)) in manifest {
         text.push_str(&format!("{hash} {len} {path}\n"));
     }
-    write_atomic(&out.join(MANIFEST), text.as_bytes())
+    replace_file(&out.join(MANIFEST), text.as_bytes())
 }
 
 #[cfg(test)]

@@ -121,7 +121,7 @@ pub fn export(args: &crate::cli::ExportArgs) -> Result<ExitCode> {
         Format::Po => po::write(&document),
     };
     match &args.out {
-        Some(path) => write_atomic(path, &text)?,
+        Some(path) => crate::write::replace_file(path, text.as_bytes())?,
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())
@@ -149,7 +149,7 @@ pub fn import(args: &crate::cli::ImportArgs) -> Result<ExitCode> {
                 yaml_path.display()
             ))
         })?;
-        write_atomic(&root.join(&yaml_path), &new)?;
+        crate::write::replace_file(&root.join(&yaml_path), new.as_bytes())?;
     }
     print!("{}", plan.summary(&yaml_path, args.dry_run));
     Ok(ExitCode::SUCCESS)
@@ -494,25 +494,6 @@ fn changes_for(
         id: id.to_string(),
         fields: vec![("source", current), ("text", text)],
     }]
-}
-
-/// Write `text` to `path` through a temporary file in the same folder and a rename.
-fn write_atomic(path: &Path, text: &str) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tolmach-{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::io(path, e));
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -227,19 +227,9 @@ fn create_language(root: &Path, project: &Project, source: &Source, lang: &str) 
     )
 }
 
-/// Write a file atomically: a temporary file next to it, then a rename.
+/// Write a file of the project atomically (see [`crate::write::replace_file`]).
 fn write_file(root: &Path, rel: &Path, text: &str) -> Result<()> {
-    let full = root.join(rel);
-    if let Some(parent) = full.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| Error::io(rel, e))?;
-    }
-    let name = full
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = full.with_file_name(format!("{name}.tolmach-tmp"));
-    std::fs::write(&temp, text).map_err(|e| Error::io(rel, e))?;
-    std::fs::rename(&temp, &full).map_err(|e| Error::io(rel, e))
+    crate::write::replace_file(&root.join(rel), text.as_bytes())
 }
 
 /// One line per language saying what changed.

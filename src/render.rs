@@ -94,11 +94,26 @@ struct Translate {
 
 impl Translate {
     fn lookup(&self, lang: &str, key: &str, args: &[(&str, FluentValue<'_>)]) -> Option<String> {
-        std::iter::once(lang)
-            .chain(FALLBACK_CHAIN.iter().copied())
-            .filter_map(|tag| self.messages.iter().find(|(t, _)| t == tag))
-            .find_map(|(_, m)| m.format(key, args))
+        lookup(
+            self.messages.iter().map(|(tag, m)| (tag.as_str(), &**m)),
+            lang,
+            key,
+            args,
+        )
     }
+}
+
+/// Format the message `key` of `lang`, following the fallback chain.
+fn lookup<'m>(
+    messages: impl Iterator<Item = (&'m str, &'m Messages)> + Clone,
+    lang: &str,
+    key: &str,
+    args: &[(&str, FluentValue<'_>)],
+) -> Option<String> {
+    std::iter::once(lang)
+        .chain(FALLBACK_CHAIN.iter().copied())
+        .filter_map(|tag| messages.clone().find(|(t, _)| *t == tag))
+        .find_map(|(_, m)| m.format(key, args))
 }
 
 impl tera::Function for Translate {
@@ -176,6 +191,8 @@ struct Alternate {
 struct UnitCtx {
     id: String,
     number: Option<usize>,
+    /// "Link to paragraph N" in the page's language, formatted once per language.
+    label: Option<String>,
     html: String,
     lang: String,
     dir: String,
@@ -223,6 +240,8 @@ struct Percent {
 /// Everything shared by the pages of the whole site.
 struct Shared<'a> {
     site: &'a Site,
+    /// Per language (in site order), the permalink label of each paragraph number.
+    labels: Vec<Vec<String>>,
     settings: &'a Settings,
     linker: Linker,
     tera: &'a tera::Tera,
@@ -266,9 +285,28 @@ pub fn each(
         .find(|s| s.path == "theme/style.css")
         .map(|s| String::from_utf8_lossy(&s.bytes).into_owned())
         .unwrap_or_default();
+    let paragraphs = site.source.paragraphs().count();
+    let labels = site
+        .languages
+        .iter()
+        .map(|lang| {
+            let messages = site
+                .languages
+                .iter()
+                .map(|l| (l.tag.as_str(), &*l.messages));
+            (1..=paragraphs)
+                .map(|n| {
+                    let args = [("number", FluentValue::from(n))];
+                    lookup(messages.clone(), &lang.tag, "permalink-label", &args)
+                        .unwrap_or_else(|| format!("¶ {n}"))
+                })
+                .collect()
+        })
+        .collect();
     let shared = Shared {
         site,
         settings,
+        labels,
         linker: Linker {
             offline: settings.offline,
         },
@@ -416,9 +454,17 @@ impl Shared<'_> {
             .site
             .language(&shown.text_lang)
             .map_or("ltr", |l| l.dir.as_str());
+        let number = self.site.numbers.get(&unit.id).copied();
+        let lang_index = self
+            .site
+            .languages
+            .iter()
+            .position(|l| l.tag == lang.tag)
+            .unwrap_or(0);
         UnitCtx {
             id: unit.id.clone(),
-            number: self.site.numbers.get(&unit.id).copied(),
+            number,
+            label: number.and_then(|n| self.labels[lang_index].get(n - 1).cloned()),
             html: shown.html.clone(),
             lang: shown.text_lang.clone(),
             dir: text_dir.to_string(),

@@ -32,15 +32,13 @@ pub struct Report {
     pub elapsed: std::time::Duration,
 }
 
-/// Load, check and render the project, handing each page to `sink`.
-/// Returns the warnings and the settings used.
-fn render_each(
-    root: &Path,
-    overrides: Overrides,
+/// Check and render a loaded project, handing each page to `sink`.
+/// Returns the warnings.
+fn render_project(
+    project: &load::Project,
     sink: &mut dyn FnMut(render::Page) -> Result<()>,
-) -> Result<(Vec<Diagnostic>, Settings)> {
-    let project = load::project(root, overrides)?;
-    let (site, problems) = model::site(&project);
+) -> Result<Vec<Diagnostic>> {
+    let (site, problems) = model::site(project);
     let warnings = fail_on_errors(problems)?;
     let site = site.ok_or_else(|| Error::Invalid(warnings.clone()))?;
     let messages = site
@@ -50,7 +48,42 @@ fn render_each(
         .collect();
     let tera = render::templates(&project.templates, messages)?;
     render::each(&site, &project.settings, &tera, &project.statics, sink)?;
-    Ok((warnings, project.settings))
+    Ok(warnings)
+}
+
+/// A hash of everything a build's output depends on: this program's
+/// version, the settings and every file read. Equal fingerprints give
+/// byte-identical sites, so a build can skip rendering altogether.
+fn fingerprint(project: &load::Project) -> String {
+    let mut hasher = blake3::Hasher::new();
+    let mut add = |label: &str, bytes: &[u8]| {
+        hasher.update(label.as_bytes());
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    };
+    add("version", env!("CARGO_PKG_VERSION").as_bytes());
+    add("settings", format!("{:?}", project.settings).as_bytes());
+    add(
+        &project.source.path.to_string_lossy(),
+        project.source.text.as_bytes(),
+    );
+    for locale in &project.locales {
+        let files = [
+            &locale.statement,
+            &Some(locale.messages.clone()),
+            &locale.glossary,
+        ];
+        for file in files.into_iter().flatten() {
+            add(&file.path.to_string_lossy(), file.text.as_bytes());
+        }
+    }
+    for template in &project.templates {
+        add(&template.path.to_string_lossy(), template.text.as_bytes());
+    }
+    for file in &project.statics {
+        add(&file.path, &file.bytes);
+    }
+    hasher.finalize().to_hex().to_string()
 }
 
 /// The whole site in memory, sorted by path, with the warnings and settings: nothing is written.
@@ -58,13 +91,14 @@ pub type Rendered = (Vec<render::Page>, Vec<Diagnostic>, Settings);
 
 /// Render the whole site in memory: nothing is written.
 pub fn render(root: &Path, overrides: Overrides) -> Result<Rendered> {
+    let project = load::project(root, overrides)?;
     let mut pages = Vec::new();
-    let (warnings, settings) = render_each(root, overrides, &mut |page| {
+    let warnings = render_project(&project, &mut |page| {
         pages.push(page);
         Ok(())
     })?;
     pages.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok((pages, warnings, settings))
+    Ok((pages, warnings, project.settings))
 }
 
 /// Build the site. Pages are staged beside their targets as they are
@@ -80,20 +114,31 @@ pub fn run(options: &Options) -> Result<Report> {
         root.join(&settings.output)
     };
     write::check_output(root, &out)?;
-    // Pages stream to the writer, which stages them beside their targets;
-    // nothing replaces the old site unless every page rendered.
-    let mut writer = write::Writer::open(&out)?;
-    let rendered = render_each(root, options.overrides.clone(), &mut |page| {
-        writer.add(&page)
-    });
-    let (warnings, settings) = match rendered {
-        Ok(done) => done,
-        Err(err) => {
-            writer.abort();
-            return Err(err);
+    let project = load::project(root, options.overrides.clone())?;
+    let inputs = fingerprint(&project);
+    let (summary, warnings) = match write::up_to_date(&out, &inputs)? {
+        // Nothing the site depends on changed and the output is intact.
+        Some(files) => (
+            write::Summary {
+                unchanged: files,
+                ..write::Summary::default()
+            },
+            Vec::new(),
+        ),
+        None => {
+            // Pages stream to the writer, which stages them beside their
+            // targets; nothing replaces the old site unless every page rendered.
+            let mut writer = write::Writer::open(&out, inputs)?;
+            match render_project(&project, &mut |page| writer.add(&page)) {
+                Ok(warnings) => (writer.commit()?, warnings),
+                Err(err) => {
+                    writer.abort();
+                    return Err(err);
+                }
+            }
         }
     };
-    let summary = writer.commit()?;
+    let settings = project.settings;
     let mut notes = Vec::new();
     if settings.base_url.is_none() {
         notes.push(

@@ -8,7 +8,7 @@ use fluent_bundle::FluentValue;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Diagnostic, Error, Location, Result};
 use crate::i18n::{FALLBACK_CHAIN, Messages};
 use crate::lang::ORIGINAL;
 use crate::links::{Linker, View, dir_of};
@@ -63,7 +63,9 @@ pub fn templates(files: &[TextFile], messages: Vec<(String, Arc<Messages>)>) -> 
             })
             .map(|f| f.path.clone())
             .unwrap_or_else(|| "themes".into());
-        return Err(Error::at(Diagnostic::error(path, None, error_chain(&err))));
+        let chain = error_chain(&err);
+        let (location, message) = parse_position(&chain);
+        return Err(Error::at(Diagnostic::error(path, location, message)));
     }
     for required in REQUIRED_TEMPLATES {
         if !named.iter().any(|(n, _)| n == required) {
@@ -74,6 +76,37 @@ pub fn templates(files: &[TextFile], messages: Vec<(String, Arc<Messages>)>) -> 
     }
     tera.register_function("t", Translate { messages });
     Ok(tera)
+}
+
+/// Tera's parse errors carry their position as ` --> line:col` followed
+/// by a snippet; turn that into a location and a one-line message.
+fn parse_position(chain: &str) -> (Option<Location>, String) {
+    let Some((head, rest)) = chain.split_once("--> ") else {
+        return (None, chain.to_string());
+    };
+    let position: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ':')
+        .collect();
+    let location = position
+        .split_once(':')
+        .and_then(|(l, c)| Some(Location::new(l.parse().ok()?, c.parse().ok()?)));
+    // The expectation follows the snippet, after its last `|` line.
+    let detail = rest
+        .rsplit_once('|')
+        .map_or("", |(_, d)| d)
+        .trim()
+        .trim_start_matches(['^', '=', ' ']);
+    let head = head.trim().trim_end_matches(':').trim();
+    let message = if detail.is_empty() {
+        head.to_string()
+    } else {
+        format!("{head}: {detail}")
+    };
+    (
+        location,
+        message.split_whitespace().collect::<Vec<_>>().join(" "),
+    )
 }
 
 /// The whole `source()` chain of a Tera error on one line.

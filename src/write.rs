@@ -117,7 +117,7 @@ fn safe_relative(path: &str) -> Result<&Path> {
 
 /// Write `pages` into `out`, incrementally and atomically per file.
 pub fn site(out: &Path, pages: &[Page]) -> Result<Summary> {
-    let mut writer = Writer::open(out)?;
+    let mut writer = Writer::open(out, String::new())?;
     for page in pages {
         if let Err(err) = writer.add(page) {
             writer.abort();
@@ -133,6 +133,8 @@ pub fn site(out: &Path, pages: &[Page]) -> Result<Summary> {
 /// that ([`Writer::abort`]) changes nothing in the output folder.
 pub struct Writer {
     out: PathBuf,
+    inputs: String,
+    old_inputs: Option<String>,
     old: BTreeMap<String, (String, u64)>,
     new: BTreeMap<String, (String, u64)>,
     pending: Vec<(PathBuf, PathBuf)>,
@@ -140,8 +142,9 @@ pub struct Writer {
 }
 
 impl Writer {
-    /// Prepare to write into `out` (created, with its marker, if needed).
-    pub fn open(out: &Path) -> Result<Writer> {
+    /// Prepare to write into `out` (created, with its marker, if needed);
+    /// `inputs` is the fingerprint of what the pages are made from.
+    pub fn open(out: &Path, inputs: String) -> Result<Writer> {
         std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
         let marker = out.join(MARKER);
         if !marker.exists() {
@@ -151,9 +154,12 @@ impl Writer {
             )
             .map_err(|e| Error::io(&marker, e))?;
         }
+        let (old_inputs, old) = read_manifest(out);
         Ok(Writer {
             out: out.to_path_buf(),
-            old: read_manifest(out),
+            inputs,
+            old_inputs,
+            old,
             new: BTreeMap::new(),
             pending: Vec::new(),
             unchanged: 0,
@@ -214,7 +220,9 @@ impl Writer {
             .filter(|p| !staged.contains(p.as_path()))
             .collect();
         let changed = !self.pending.is_empty() || !leftovers.is_empty();
-        if changed || self.old != self.new {
+        let record =
+            changed || self.old != self.new || self.old_inputs.as_ref() != Some(&self.inputs);
+        if record {
             drop_manifest(out)?;
         }
         for (temp, target) in &self.pending {
@@ -227,8 +235,8 @@ impl Writer {
             std::fs::remove_file(path).map_err(|e| Error::io(path, e))?;
         }
         remove_empty_dirs(out)?;
-        if changed || self.old != self.new {
-            write_manifest(out, &self.new)?;
+        if record {
+            write_manifest(out, &self.inputs, &self.new)?;
         }
         Ok(Summary {
             written: self.pending.len(),
@@ -310,11 +318,35 @@ fn drop_manifest(out: &Path) -> Result<()> {
     }
 }
 
-fn read_manifest(out: &Path) -> BTreeMap<String, (String, u64)> {
+/// If the last complete build was made from the inputs with fingerprint
+/// `inputs` and every file it wrote is still there, with nothing else
+/// beside them, the number of those files.
+pub fn up_to_date(out: &Path, inputs: &str) -> Result<Option<usize>> {
+    let (old_inputs, files) = read_manifest(out);
+    if old_inputs.as_deref() != Some(inputs) || files.is_empty() {
+        return Ok(None);
+    }
+    let intact = files.iter().all(|(path, (_, len))| {
+        std::fs::symlink_metadata(out.join(path)).is_ok_and(|m| m.is_file() && m.len() == *len)
+    });
+    let keep: BTreeSet<&str> = files.keys().map(String::as_str).collect();
+    if !intact || !leftovers(out, &keep)?.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(files.len()))
+}
+
+/// The manifest: a first line `inputs <fingerprint>`, then `hash length path` per file.
+fn read_manifest(out: &Path) -> (Option<String>, BTreeMap<String, (String, u64)>) {
     let Ok(text) = std::fs::read_to_string(out.join(MANIFEST)) else {
-        return BTreeMap::new();
+        return (None, BTreeMap::new());
     };
-    text.lines()
+    let mut lines = text.lines();
+    let inputs = lines
+        .next()
+        .and_then(|l| l.strip_prefix("inputs "))
+        .map(str::to_string);
+    let files = lines
         .filter_map(|line| {
             let mut parts = line.splitn(3, ' ');
             let hash = parts.next()?.to_string();
@@ -322,11 +354,16 @@ fn read_manifest(out: &Path) -> BTreeMap<String, (String, u64)> {
             let path = parts.next()?.to_string();
             Some((path, (hash, len)))
         })
-        .collect()
+        .collect();
+    (inputs, files)
 }
 
-fn write_manifest(out: &Path, manifest: &BTreeMap<String, (String, u64)>) -> Result<()> {
-    let mut text = String::new();
+fn write_manifest(
+    out: &Path,
+    inputs: &str,
+    manifest: &BTreeMap<String, (String, u64)>,
+) -> Result<()> {
+    let mut text = format!("inputs {inputs}\n");
     for (path, (hash, len)) in manifest {
         text.push_str(&format!("{hash} {len} {path}\n"));
     }

@@ -274,3 +274,18 @@ fn a_killed_build_never_leaves_a_truncated_file() {
     f.build();
     assert_eq!(tree(&f.path("public")), good);
 }
+
+#[test]
+fn an_unchanged_project_skips_rendering_but_repairs_a_damaged_output() {
+    let f = Fixture::new("small");
+    f.build();
+    let good = tree(&f.path("public"));
+    // Nothing changed: the manifest's fingerprint matches and nothing is written.
+    assert!(stdout(&f.build()).contains(": 0 written, 23 unchanged, 0 removed"));
+    // A missing page and a stray file are noticed and repaired.
+    std::fs::remove_file(f.path("public/en/trade/index.html")).unwrap();
+    f.write("public/stray.html", "x");
+    let out = stdout(&f.build());
+    assert!(out.contains(": 1 written, 22 unchanged, 1 removed"), "{out}");
+    assert_eq!(tree(&f.path("public")), good);
+}

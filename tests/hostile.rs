@@ -203,7 +203,7 @@ fn a_template_error_names_the_template_and_line() {
     });
     assert!(
         message.starts_with(
-            "themes/default/templates/404.html: error: Failed to parse '404.html':  --> 2:25"
+            "themes/default/templates/404.html:2:25: error: Failed to parse '404.html': expected `or`, `and`"
         ),
         "{message}"
     );

@@ -165,6 +165,9 @@ pub struct BuildArgs {
     /// Leave out the parallel pages (setting `parallel: false`).
     #[arg(long)]
     pub no_parallel: bool,
+    /// Refuse files larger than this many MiB (setting `max_file_mib`, default 8).
+    #[arg(long)]
+    pub max_file_mib: Option<u64>,
 }
 
 impl BuildArgs {
@@ -177,6 +180,7 @@ impl BuildArgs {
             output: self.out.clone(),
             offline: self.offline,
             parallel: self.no_parallel.then_some(false),
+            max_file_mib: self.max_file_mib,
         }
     }
 }

@@ -10,7 +10,8 @@ use walkdir::WalkDir;
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::settings::{self, Overrides, Settings};
 
-/// Files larger than this are refused before they are read.
+/// Files larger than this are refused before they are read, unless the
+/// settings raise the limit (`max_file_mib`).
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// A text file of the project.
@@ -81,7 +82,8 @@ pub fn settings(root: &Path, overrides: Overrides) -> Result<Settings> {
 /// Read the whole project at `root`.
 pub fn project(root: &Path, overrides: Overrides) -> Result<Project> {
     let settings = settings(root, overrides)?;
-    let source = read_text(root, Path::new(SOURCE_PATH), true)?;
+    let limit = settings.max_file_mib.saturating_mul(1024 * 1024);
+    let source = read_text_within(root, Path::new(SOURCE_PATH), true, limit)?;
     let locales = locales(root, &settings)?;
     let theme_dir = Path::new("themes").join(&settings.theme);
     if !root.join(&theme_dir).is_dir() {
@@ -97,13 +99,13 @@ pub fn project(root: &Path, overrides: Overrides) -> Result<Project> {
             p.extension()
                 .is_some_and(|e| e == "html" || e == "xml" || e == "txt")
         })
-        .map(|p| read_text(root, &p, false))
+        .map(|p| read_text_within(root, &p, false, limit))
         .collect::<Result<Vec<_>>>()?;
     let static_dir = theme_dir.join("static");
     let statics = files_under(root, &static_dir)?
         .into_iter()
         .map(|p| {
-            let bytes = read_bytes(root, &p)?;
+            let bytes = read_bytes(root, &p, limit)?;
             let rel = p
                 .strip_prefix(&static_dir)
                 .expect("files_under returns paths under its folder")
@@ -126,6 +128,7 @@ pub fn project(root: &Path, overrides: Overrides) -> Result<Project> {
 
 /// The language folders under `locales/`, checked and ordered.
 fn locales(root: &Path, settings: &Settings) -> Result<Vec<LocaleFiles>> {
+    let limit = settings.max_file_mib.saturating_mul(1024 * 1024);
     let dir = root.join("locales");
     let mut problems = Vec::new();
     let mut found = Vec::new();
@@ -155,7 +158,7 @@ fn locales(root: &Path, settings: &Settings) -> Result<Vec<LocaleFiles>> {
             let optional = |name: &str| {
                 let rel = base.join(name);
                 if root.join(&rel).exists() {
-                    read_text(root, &rel, true).map(Some)
+                    read_text_within(root, &rel, true, limit).map(Some)
                 } else {
                     Ok(None)
                 }
@@ -234,18 +237,18 @@ fn inside_project(root: &Path, rel: &Path) -> Result<()> {
     }
 }
 
-fn read_bytes(root: &Path, rel: &Path) -> Result<Vec<u8>> {
+fn read_bytes(root: &Path, rel: &Path, limit: u64) -> Result<Vec<u8>> {
     inside_project(root, rel)?;
     let full = root.join(rel);
     let meta = std::fs::metadata(&full).map_err(|e| Error::io(rel, e))?;
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.len() > limit {
         return Err(Error::at(Diagnostic::error(
             rel,
             None,
             format!(
-                "the file is {} bytes; the limit is {} bytes (8 MiB)",
+                "the file is {} bytes; the limit is {limit} bytes ({} MiB; raise it with `max_file_mib`)",
                 meta.len(),
-                MAX_FILE_BYTES
+                limit / (1024 * 1024)
             ),
         )));
     }
@@ -255,7 +258,12 @@ fn read_bytes(root: &Path, rel: &Path) -> Result<Vec<u8>> {
 /// Read a text file and check its encoding and layout. `content` files
 /// (sources and locales) also may not contain tabs.
 pub fn read_text(root: &Path, rel: &Path, content: bool) -> Result<TextFile> {
-    let bytes = read_bytes(root, rel)?;
+    read_text_within(root, rel, content, MAX_FILE_BYTES)
+}
+
+/// [`read_text`] with a size limit other than the default.
+fn read_text_within(root: &Path, rel: &Path, content: bool, limit: u64) -> Result<TextFile> {
+    let bytes = read_bytes(root, rel, limit)?;
     let text = decode(bytes, rel, content).map_err(Error::at)?;
     Ok(TextFile {
         path: rel.to_path_buf(),

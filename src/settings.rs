@@ -19,6 +19,7 @@ struct File {
     output: Option<PathBuf>,
     offline: Option<bool>,
     parallel: Option<bool>,
+    max_file_mib: Option<u64>,
 }
 
 const FIELDS: &[&str] = &[
@@ -45,6 +46,8 @@ pub struct Settings {
     pub offline: bool,
     /// Make the parallel pages for every pair of languages.
     pub parallel: bool,
+    /// Files larger than this many MiB are refused before they are read.
+    pub max_file_mib: u64,
 }
 
 impl Default for Settings {
@@ -56,6 +59,7 @@ impl Default for Settings {
             output: PathBuf::from("public"),
             offline: false,
             parallel: true,
+            max_file_mib: 8,
         }
     }
 }
@@ -75,6 +79,8 @@ pub struct Overrides {
     pub offline: bool,
     /// `--no-parallel` (`Some(false)`)
     pub parallel: Option<bool>,
+    /// `--max-file-mib`
+    pub max_file_mib: Option<u64>,
 }
 
 impl Settings {
@@ -92,6 +98,7 @@ impl Settings {
             output: file.output,
             offline: file.offline.unwrap_or(false),
             parallel: file.parallel,
+            max_file_mib: file.max_file_mib,
         });
         settings.validate(path)?;
         Ok(settings)
@@ -114,6 +121,9 @@ impl Settings {
         self.offline |= overrides.offline;
         if let Some(parallel) = overrides.parallel {
             self.parallel = parallel;
+        }
+        if let Some(mib) = overrides.max_file_mib {
+            self.max_file_mib = mib;
         }
         if let Some(url) = &mut self.base_url {
             if url.is_empty() {

@@ -286,6 +286,9 @@ fn an_unchanged_project_skips_rendering_but_repairs_a_damaged_output() {
     std::fs::remove_file(f.path("public/en/trade/index.html")).unwrap();
     f.write("public/stray.html", "x");
     let out = stdout(&f.build());
-    assert!(out.contains(": 1 written, 22 unchanged, 1 removed"), "{out}");
+    assert!(
+        out.contains(": 1 written, 22 unchanged, 1 removed"),
+        "{out}"
+    );
     assert_eq!(tree(&f.path("public")), good);
 }

@@ -97,7 +97,7 @@ fn a_50_mb_file_is_refused_by_its_size() {
     });
     assert_eq!(
         message,
-        "locales/en/statement.yaml: error: the file is 52428800 bytes; the limit is 8388608 bytes (8 MiB)"
+        "locales/en/statement.yaml: error: the file is 52428800 bytes; the limit is 8388608 bytes (8 MiB; raise it with `max_file_mib`)"
     );
 }
 

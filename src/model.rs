@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
 use unic_langid::LanguageIdentifier;
 
 use crate::error::{Diagnostic, Location, Severity};
@@ -114,37 +115,12 @@ pub fn site(project: &Project) -> (Option<Site>, Vec<Diagnostic>) {
             None
         }
     };
+    // Languages are independent: parse them in parallel, report in order.
     let mut languages = Vec::new();
-    for files in &project.locales {
-        let langid: LanguageIdentifier = files
-            .lang
-            .parse()
-            .expect("load checked every language folder name");
-        let messages = match Messages::parse(&files.messages.text, &files.messages.path, &langid) {
-            Ok(messages) => messages,
-            Err(errors) => {
-                problems.extend(errors);
-                continue;
-            }
-        };
-        let translation = files.statement.as_ref().and_then(|file| {
-            Translation::parse(&file.text, &file.path)
-                .map_err(|d| problems.push(d))
-                .ok()
-        });
-        if files.lang != ORIGINAL && files.statement.is_none() {
-            problems.push(Diagnostic::warning(
-                PathBuf::from("locales").join(&files.lang),
-                None,
-                format!(
-                    "no {}; every paragraph will show the Russian (run `tolmach sync {}`)",
-                    crate::translation::FILE_NAME,
-                    files.lang
-                ),
-            ));
-        }
-        let (name, dir) = identity(&messages, &files.lang, &mut problems);
-        languages.push((files.lang.clone(), name, dir, messages, translation));
+    let parsed: Vec<_> = project.locales.par_iter().map(parse_locale).collect();
+    for (language, found) in parsed {
+        problems.extend(found);
+        languages.extend(language);
     }
     let Some(source) = source else {
         return (None, problems);
@@ -152,11 +128,12 @@ pub fn site(project: &Project) -> (Option<Site>, Vec<Diagnostic>) {
     if !problems.iter().all(|p| p.severity == Severity::Warning) {
         return (None, problems);
     }
-    let languages = languages
-        .into_iter()
+    let built: Vec<(Language, Vec<Diagnostic>)> = languages
+        .into_par_iter()
         .map(|(tag, name, dir, messages, translation)| {
-            let (units, orphans) = units_of(&source, &tag, translation.as_ref(), &mut problems);
-            Language {
+            let mut found = Vec::new();
+            let (units, orphans) = units_of(&source, &tag, translation.as_ref(), &mut found);
+            let language = Language {
                 translation_path: translation.map(|t| t.path),
                 tag,
                 name,
@@ -164,9 +141,15 @@ pub fn site(project: &Project) -> (Option<Site>, Vec<Diagnostic>) {
                 messages: std::sync::Arc::new(messages),
                 units,
                 orphans,
-            }
+            };
+            (language, found)
         })
         .collect();
+    let mut languages = Vec::with_capacity(built.len());
+    for (language, found) in built {
+        problems.extend(found);
+        languages.push(language);
+    }
     let numbers = source
         .paragraphs()
         .enumerate()
@@ -178,6 +161,43 @@ pub fn site(project: &Project) -> (Option<Site>, Vec<Diagnostic>) {
             languages,
             numbers,
         }),
+        problems,
+    )
+}
+
+/// A language's files, parsed: tag, endonym, direction, messages, translation.
+type Parsed = (String, String, String, Messages, Option<Translation>);
+
+/// Parse one language folder's files, collecting what is wrong with them.
+fn parse_locale(files: &crate::load::LocaleFiles) -> (Option<Parsed>, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let langid: LanguageIdentifier = files
+        .lang
+        .parse()
+        .expect("load checked every language folder name");
+    let messages = match Messages::parse(&files.messages.text, &files.messages.path, &langid) {
+        Ok(messages) => messages,
+        Err(errors) => return (None, errors),
+    };
+    let translation = files.statement.as_ref().and_then(|file| {
+        Translation::parse(&file.text, &file.path)
+            .map_err(|d| problems.push(d))
+            .ok()
+    });
+    if files.lang != ORIGINAL && files.statement.is_none() {
+        problems.push(Diagnostic::warning(
+            PathBuf::from("locales").join(&files.lang),
+            None,
+            format!(
+                "no {}; every paragraph will show the Russian (run `tolmach sync {}`)",
+                crate::translation::FILE_NAME,
+                files.lang
+            ),
+        ));
+    }
+    let (name, dir) = identity(&messages, &files.lang, &mut problems);
+    (
+        Some((files.lang.clone(), name, dir, messages, translation)),
         problems,
     )
 }
@@ -217,8 +237,11 @@ fn units_of(
     problems: &mut Vec<Diagnostic>,
 ) -> (HashMap<String, UnitText>, Vec<Orphan>) {
     let mut units = HashMap::new();
+    let entries: HashMap<&str, &Entry> = translation
+        .map(|t| t.entries.iter().map(|e| (e.id.as_str(), e)).collect())
+        .unwrap_or_default();
     for unit in source.units() {
-        let entry = translation.and_then(|t| t.entry(&unit.id));
+        let entry = entries.get(unit.id.as_str()).copied();
         let shown = if lang == ORIGINAL {
             UnitText {
                 html: String::new(),
@@ -277,7 +300,7 @@ fn units_of(
     let mut orphans = Vec::new();
     if let Some(translation) = translation {
         for entry in &translation.entries {
-            if source.unit(&entry.id).is_none() {
+            if !units.contains_key(&entry.id) {
                 problems.push(Diagnostic::error(
                     &translation.path,
                     Some(entry.location),

@@ -273,6 +273,10 @@ struct Percent {
 /// Everything shared by the pages of the whole site.
 struct Shared<'a> {
     site: &'a Site,
+    /// Sphere slug → its index in the source.
+    spheres: HashMap<&'a str, usize>,
+    /// Per language (in site order), the share translated.
+    percents: Vec<u32>,
     /// Per language (in site order), the permalink label of each paragraph number.
     labels: Vec<Vec<String>>,
     settings: &'a Settings,
@@ -338,6 +342,18 @@ pub fn each(
         .collect();
     let shared = Shared {
         site,
+        spheres: site
+            .source
+            .spheres
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.slug(), i))
+            .collect(),
+        percents: site
+            .languages
+            .iter()
+            .map(|l| percent_translated(site, l))
+            .collect(),
         settings,
         labels,
         linker: Linker {
@@ -476,6 +492,11 @@ impl Shared<'_> {
         })
     }
 
+    fn percent(&self, lang: &Language) -> u32 {
+        let index = self.site.languages.iter().position(|l| l.tag == lang.tag);
+        index.map_or(0, |i| self.percents[i])
+    }
+
     fn href(&self, from: &str, to: &str) -> String {
         self.linker.href(from, to)
     }
@@ -540,7 +561,7 @@ impl Shared<'_> {
                     from,
                 ),
                 href: self.href(from, &dir_of(&l.tag, View::Index)),
-                percent: percent_translated(self.site, l),
+                percent: self.percent(l),
                 is_original: l.is_original(),
             })
             .collect()
@@ -562,7 +583,7 @@ impl Shared<'_> {
         let mut ctx = self.base_context(from);
         ctx.insert("lang", &LangCtx::of(lang));
         ctx.insert("is_original", &lang.is_original());
-        ctx.insert("percent", &percent_translated(site, lang));
+        ctx.insert("percent", &self.percent(lang));
         // The same view in another language: for a parallel page, the other
         // column stays, unless it is the language chosen, then they swap.
         let same_view = |tag: &str| -> String {
@@ -736,11 +757,12 @@ impl Shared<'_> {
                         section(lang, None, &src.preamble, None),
                         section(lang, None, &src.closing, None),
                     ],
-                    Some(Some(slug)) => src
+                    Some(Some(slug)) => self
                         .spheres
-                        .iter()
-                        .filter(|s| s.slug() == slug)
+                        .get(slug)
+                        .map(|&i| &src.spheres[i])
                         .map(|s| section(lang, Some(s.slug()), &s.paragraphs, Some(&s.heading)))
+                        .into_iter()
                         .collect(),
                     Some(None) => std::iter::once(section(lang, None, &src.preamble, None))
                         .chain(src.spheres.iter().map(|s| {
@@ -762,12 +784,7 @@ impl Shared<'_> {
             }
             View::Sphere(slug) => {
                 ctx.insert("sections", &sections_of(lang, Some(Some(slug))));
-                let idx = site
-                    .source
-                    .spheres
-                    .iter()
-                    .position(|s| s.slug() == slug)
-                    .unwrap_or(0);
+                let idx = self.spheres.get(slug).copied().unwrap_or(0);
                 let neighbour = |i: Option<usize>| {
                     i.and_then(|i| site.source.spheres.get(i)).map(|s| NavLink {
                         href: self.href(from, &dir_of(&lang.tag, View::Sphere(s.slug()))),
@@ -849,7 +866,7 @@ impl Shared<'_> {
                         "heading",
                         &self.unit(
                             lang,
-                            site.source.unit(slug).expect("part is a sphere"),
+                            &site.source.spheres[self.spheres[slug]].heading,
                             &original_dir,
                             from,
                         ),
@@ -888,7 +905,7 @@ impl Shared<'_> {
                 CoverageRow {
                     lang: LangCtx::of(l),
                     href: self.href(from, &dir_of(&l.tag, View::Index)),
-                    percent: percent_translated(site, l),
+                    percent: self.percent(l),
                     cells,
                 }
             })

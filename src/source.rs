@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag};
 use serde::Deserialize;
 
-use crate::error::{Diagnostic, Location};
+use crate::error::{Diagnostic, LineIndex, Location};
 
 /// The front matter: only what the document itself states.
 #[derive(Debug, Deserialize)]
@@ -172,7 +172,7 @@ pub fn normalize_space(text: &str) -> String {
 
 /// Walks the top-level Markdown blocks of the body.
 struct Blocks<'a> {
-    text: &'a str,
+    lines: LineIndex<'a>,
     body: &'a str,
     offset: usize,
     path: &'a Path,
@@ -191,7 +191,7 @@ impl<'a> Blocks<'a> {
         problems: &'a mut Vec<Diagnostic>,
     ) -> Self {
         Blocks {
-            text,
+            lines: LineIndex::new(text),
             body,
             offset,
             path,
@@ -202,7 +202,7 @@ impl<'a> Blocks<'a> {
     }
 
     fn location(&self, body_offset: usize) -> Location {
-        Location::of_offset(self.text, self.offset + body_offset)
+        self.lines.location(self.offset + body_offset)
     }
 
     fn problem(&mut self, body_offset: usize, message: impl Into<String>) {

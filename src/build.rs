@@ -35,10 +35,17 @@ pub struct Report {
 /// Check and render a loaded project, handing each page to `sink`.
 /// Returns the warnings.
 fn render_project(
-    project: &load::Project,
+    mut project: load::Project,
     sink: &mut dyn FnMut(render::Page) -> Result<()>,
-) -> Result<Vec<Diagnostic>> {
-    let (site, problems) = model::site(project);
+) -> Result<(Vec<Diagnostic>, Settings)> {
+    let (site, problems) = model::site(&project);
+    // The model owns what it needs: free the raw texts before rendering, so
+    // that memory holds one copy of a large document, not two.
+    project.source.text = String::new();
+    for locale in &mut project.locales {
+        locale.statement = None;
+        locale.glossary = None;
+    }
     let warnings = fail_on_errors(problems)?;
     let site = site.ok_or_else(|| Error::Invalid(warnings.clone()))?;
     let messages = site
@@ -48,7 +55,7 @@ fn render_project(
         .collect();
     let tera = render::templates(&project.templates, messages)?;
     render::each(&site, &project.settings, &tera, &project.statics, sink)?;
-    Ok(warnings)
+    Ok((warnings, project.settings))
 }
 
 /// A hash of everything a build's output depends on: this program's
@@ -93,12 +100,12 @@ pub type Rendered = (Vec<render::Page>, Vec<Diagnostic>, Settings);
 pub fn render(root: &Path, overrides: Overrides) -> Result<Rendered> {
     let project = load::project(root, overrides)?;
     let mut pages = Vec::new();
-    let warnings = render_project(&project, &mut |page| {
+    let (warnings, settings) = render_project(project, &mut |page| {
         pages.push(page);
         Ok(())
     })?;
     pages.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok((pages, warnings, project.settings))
+    Ok((pages, warnings, settings))
 }
 
 /// Build the site. Pages are staged beside their targets as they are
@@ -129,8 +136,8 @@ pub fn run(options: &Options) -> Result<Report> {
             // Pages stream to the writer, which stages them beside their
             // targets; nothing replaces the old site unless every page rendered.
             let mut writer = write::Writer::open(&out, inputs)?;
-            match render_project(&project, &mut |page| writer.add(&page)) {
-                Ok(warnings) => (writer.commit()?, warnings),
+            match render_project(project, &mut |page| writer.add(&page)) {
+                Ok((warnings, _)) => (writer.commit()?, warnings),
                 Err(err) => {
                     writer.abort();
                     return Err(err);
@@ -138,7 +145,6 @@ pub fn run(options: &Options) -> Result<Report> {
             }
         }
     };
-    let settings = project.settings;
     let mut notes = Vec::new();
     if settings.base_url.is_none() {
         notes.push(

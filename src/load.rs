@@ -83,6 +83,12 @@ pub fn settings(root: &Path, overrides: Overrides) -> Result<Settings> {
 pub fn project(root: &Path, overrides: Overrides) -> Result<Project> {
     let settings = settings(root, overrides)?;
     let limit = settings.max_file_mib.saturating_mul(1024 * 1024);
+    if !root.join(SOURCE_PATH).exists() {
+        return Err(Error::Refused(format!(
+            "{} is not a Tolmach project: it has no {SOURCE_PATH} (run from the project root or pass --root)",
+            root.display()
+        )));
+    }
     let source = read_text_within(root, Path::new(SOURCE_PATH), true, limit)?;
     let locales = locales(root, &settings)?;
     let theme_dir = Path::new("themes").join(&settings.theme);

@@ -270,13 +270,7 @@ fn assert_fails_untouched(f: &Fixture, expected: &str) {
 }
 
 fn snapshot(f: &Fixture) -> Vec<(String, Vec<u8>)> {
-    common::files(&f.path("public"))
-        .into_iter()
-        .map(|p| {
-            let bytes = std::fs::read(f.path("public").join(&p)).unwrap();
-            (p, bytes)
-        })
-        .collect()
+    common::tree(&f.path("public"))
 }
 
 #[test]

@@ -5,47 +5,43 @@ mod common;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{Fixture, attrs, select, stderr, stdout};
-
-fn tree(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
-    common::files(dir)
-        .into_iter()
-        .map(|p| {
-            let bytes = std::fs::read(dir.join(&p)).unwrap();
-            (p, bytes)
-        })
-        .collect()
-}
+use common::{Fixture, attrs, mtimes, select, stderr, stdout, tree};
 
 #[test]
 fn two_builds_are_byte_identical_and_a_rebuild_writes_nothing() {
     let f = Fixture::real();
+    let public = f.path("public");
     let first = stdout(&f.build());
     assert!(first.contains(" 0 unchanged, 0 removed"), "{first}");
-    let a = tree(&f.path("public"));
-    let mtimes: Vec<_> = common::files(&f.path("public"))
-        .iter()
-        .map(|p| {
-            std::fs::metadata(f.path("public").join(p))
-                .unwrap()
-                .modified()
-                .unwrap()
-        })
-        .collect();
+    let a = tree(&public);
+    let before = mtimes(&public);
     std::thread::sleep(Duration::from_millis(20));
+    // Nothing changed: nothing is rendered or written.
     let second = stdout(&f.build());
     assert!(second.contains(": 0 written,"), "{second}");
-    assert_eq!(tree(&f.path("public")), a);
-    let mtimes_after: Vec<_> = common::files(&f.path("public"))
+    // A change that alters no page (a YAML comment): every page is
+    // rendered and compared, none is written, every mtime stays.
+    let yaml = f.read("locales/en/statement.yaml");
+    f.write("locales/en/statement.yaml", format!("# reviewed\n{yaml}"));
+    let third = stdout(&f.build());
+    assert!(
+        third.contains(": 0 written, 511 unchanged, 0 removed"),
+        "{third}"
+    );
+    // Only the manifest records the new inputs; every page is as it was.
+    let without_manifest = |mut files: Vec<(String, Vec<u8>)>| {
+        files.retain(|(p, _)| p != ".tolmach-manifest");
+        files
+    };
+    assert_eq!(without_manifest(tree(&public)), without_manifest(a.clone()));
+    let manifest = common::files(&public)
         .iter()
-        .map(|p| {
-            std::fs::metadata(f.path("public").join(p))
-                .unwrap()
-                .modified()
-                .unwrap()
-        })
-        .collect();
-    assert_eq!(mtimes, mtimes_after, "unchanged files keep their mtime");
+        .position(|p| p == ".tolmach-manifest")
+        .unwrap();
+    let (mut now, mut then) = (mtimes(&public), before);
+    now.remove(manifest);
+    then.remove(manifest);
+    assert_eq!(now, then, "unchanged files keep their mtime");
 
     // A fresh build elsewhere of the same input gives the same bytes.
     let other = Fixture::real();

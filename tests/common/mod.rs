@@ -110,6 +110,26 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Every file under a folder with its bytes, sorted by path: compare two
+/// of these to prove that nothing in the folder changed.
+pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    files(dir)
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(dir.join(&p)).unwrap();
+            (p, bytes)
+        })
+        .collect()
+}
+
+/// The modification time of every file under a folder, sorted by path.
+pub fn mtimes(dir: &Path) -> Vec<std::time::SystemTime> {
+    files(dir)
+        .iter()
+        .map(|p| std::fs::metadata(dir.join(p)).unwrap().modified().unwrap())
+        .collect()
+}
+
 /// Select all matches of a CSS selector.
 pub fn select<'a>(html: &'a scraper::Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
     let sel = scraper::Selector::parse(css).unwrap();

@@ -1,197 +1,17 @@
-//! Stage 3, render: the [`Site`] model through the theme's Tera templates
-//! into pages in memory. Pure: no file is read or written here.
+//! The template context of each page: the model's units, links and
+//! languages as plain serialisable values.
 
-use std::collections::HashMap;
-use std::sync::Arc;
-
-use fluent_bundle::FluentValue;
-use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::error::{Diagnostic, Error, Location, Result};
-use crate::i18n::{FALLBACK_CHAIN, Messages};
+use super::{Shared, TOC_ON_EVERY_PAGE};
 use crate::lang::ORIGINAL;
-use crate::links::{Linker, View, dir_of};
-use crate::load::{StaticFile, TextFile};
+use crate::links::{View, dir_of};
 use crate::markdown::plain_text;
-use crate::model::{Language, Site, State};
-use crate::settings::Settings;
+use crate::model::{Language, State};
 use crate::source::Unit;
 
-/// One output file: its path under the output folder (with `/`) and its bytes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Page {
-    /// Relative path, for example `en/trade/index.html`.
-    pub path: String,
-    /// The contents.
-    pub bytes: Vec<u8>,
-}
-
-/// The templates every theme must provide.
-pub const REQUIRED_TEMPLATES: &[&str] = &[
-    "index.html",
-    "sphere.html",
-    "full.html",
-    "parallel.html",
-    "gateway.html",
-    "status.html",
-    "404.html",
-    "download.html",
-];
-
-/// Parse the theme's templates once. Errors name the template and line.
-pub fn templates(files: &[TextFile], messages: Vec<(String, Arc<Messages>)>) -> Result<tera::Tera> {
-    let mut tera = tera::Tera::default();
-    tera.autoescape_on(vec![".html", ".xml"]);
-    let named: Vec<(String, &str)> = files
-        .iter()
-        .map(|f| {
-            let name = f
-                .path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            (name, f.text.as_str())
-        })
-        .collect();
-    if let Err(err) = tera.add_raw_templates(named.iter().map(|(n, t)| (n.as_str(), *t))) {
-        let path = files
-            .iter()
-            .find(|f| {
-                err.to_string()
-                    .contains(&*f.path.file_name().unwrap_or_default().to_string_lossy())
-            })
-            .map(|f| f.path.clone())
-            .unwrap_or_else(|| "themes".into());
-        let chain = error_chain(&err);
-        let (location, message) = parse_position(&chain);
-        return Err(Error::at(Diagnostic::error(path, location, message)));
-    }
-    for required in REQUIRED_TEMPLATES {
-        if !named.iter().any(|(n, _)| n == required) {
-            return Err(Error::Refused(format!(
-                "the theme has no template `{required}`"
-            )));
-        }
-    }
-    tera.register_function("t", Translate { messages });
-    Ok(tera)
-}
-
-/// Tera's parse errors carry their position as ` --> line:col` followed
-/// by a snippet; turn that into a location and a one-line message.
-fn parse_position(chain: &str) -> (Option<Location>, String) {
-    let Some((head, rest)) = chain.split_once("--> ") else {
-        return (None, chain.to_string());
-    };
-    let position: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == ':')
-        .collect();
-    let location = position
-        .split_once(':')
-        .and_then(|(l, c)| Some(Location::new(l.parse().ok()?, c.parse().ok()?)));
-    // The expectation follows the snippet, after its last `|` line.
-    let detail = rest
-        .rsplit_once('|')
-        .map_or("", |(_, d)| d)
-        .trim()
-        .trim_start_matches(['^', '=', ' ']);
-    let head = head.trim().trim_end_matches(':').trim();
-    let message = if detail.is_empty() {
-        head.to_string()
-    } else {
-        format!("{head}: {detail}")
-    };
-    (
-        location,
-        message.split_whitespace().collect::<Vec<_>>().join(" "),
-    )
-}
-
-/// The whole `source()` chain of a Tera error on one line.
-fn error_chain(err: &dyn std::error::Error) -> String {
-    let mut parts = vec![err.to_string()];
-    let mut cause = err.source();
-    while let Some(c) = cause {
-        parts.push(c.to_string());
-        cause = c.source();
-    }
-    parts.join(": ").replace('\n', " ")
-}
-
-/// The Tera function `t(key, lang, ...)`: an interface message, following the fallback chain.
-struct Translate {
-    messages: Vec<(String, Arc<Messages>)>,
-}
-
-impl Translate {
-    fn lookup(&self, lang: &str, key: &str, args: &[(&str, FluentValue<'_>)]) -> Option<String> {
-        lookup(
-            self.messages.iter().map(|(tag, m)| (tag.as_str(), &**m)),
-            lang,
-            key,
-            args,
-        )
-    }
-}
-
-/// Format the message `key` of `lang`, following the fallback chain.
-fn lookup<'m>(
-    messages: impl Iterator<Item = (&'m str, &'m Messages)> + Clone,
-    lang: &str,
-    key: &str,
-    args: &[(&str, FluentValue<'_>)],
-) -> Option<String> {
-    std::iter::once(lang)
-        .chain(FALLBACK_CHAIN.iter().copied())
-        .filter_map(|tag| messages.clone().find(|(t, _)| *t == tag))
-        .find_map(|(_, m)| m.format(key, args))
-}
-
-impl tera::Function for Translate {
-    fn call(&self, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-        let key = args
-            .get("key")
-            .and_then(|v| v.as_str())
-            .ok_or_else(|| tera::Error::msg("t() needs key=\"message-id\""))?;
-        let lang = args
-            .get("lang")
-            .and_then(|v| v.as_str())
-            .ok_or_else(|| tera::Error::msg("t() needs lang=lang.tag"))?;
-        let mut names: Vec<&String> = args
-            .keys()
-            .filter(|k| *k != "key" && *k != "lang")
-            .collect();
-        names.sort();
-        let fluent_args: Vec<(&str, FluentValue<'_>)> = names
-            .into_iter()
-            .map(|name| {
-                let value = match &args[name] {
-                    tera::Value::Number(n) => FluentValue::from(n.as_f64().unwrap_or_default()),
-                    tera::Value::String(s) => FluentValue::from(s.as_str()),
-                    other => FluentValue::from(other.to_string()),
-                };
-                (name.as_str(), value)
-            })
-            .collect();
-        self.lookup(lang, key, &fluent_args)
-            .map(tera::Value::String)
-            .ok_or_else(|| {
-                tera::Error::msg(format!(
-                    "interface message `{key}` is missing from `{lang}` and from every fallback ({})",
-                    FALLBACK_CHAIN.join(", ")
-                ))
-            })
-    }
-
-    fn is_safe(&self) -> bool {
-        false
-    }
-}
-
 #[derive(Serialize, Clone)]
-struct LangCtx {
+pub(super) struct LangCtx {
     tag: String,
     name: String,
     dir: String,
@@ -208,20 +28,20 @@ impl LangCtx {
 }
 
 #[derive(Serialize)]
-struct SwitchLink {
+pub(super) struct SwitchLink {
     lang: LangCtx,
     href: String,
     current: bool,
 }
 
 #[derive(Serialize)]
-struct Alternate {
+pub(super) struct Alternate {
     hreflang: String,
     href: String,
 }
 
 #[derive(Serialize, Clone)]
-struct UnitCtx {
+pub(super) struct UnitCtx {
     id: String,
     number: Option<usize>,
     /// "Link to paragraph N" in the page's language, formatted once per language.
@@ -234,21 +54,21 @@ struct UnitCtx {
 }
 
 #[derive(Serialize)]
-struct SectionCtx {
+pub(super) struct SectionCtx {
     slug: Option<String>,
     heading: Option<UnitCtx>,
     paragraphs: Vec<UnitCtx>,
 }
 
 #[derive(Serialize)]
-struct Row {
+pub(super) struct Row {
     kind: &'static str,
     left: UnitCtx,
     right: UnitCtx,
 }
 
 #[derive(Serialize)]
-struct TocEntry {
+pub(super) struct TocEntry {
     slug: String,
     heading: UnitCtx,
     href: String,
@@ -256,13 +76,13 @@ struct TocEntry {
 }
 
 #[derive(Serialize)]
-struct NavLink {
+pub(super) struct NavLink {
     href: String,
     heading: UnitCtx,
 }
 
 #[derive(Serialize)]
-struct Percent {
+pub(super) struct Percent {
     lang: LangCtx,
     title: UnitCtx,
     href: String,
@@ -270,239 +90,15 @@ struct Percent {
     is_original: bool,
 }
 
-/// Everything shared by the pages of the whole site.
-struct Shared<'a> {
-    site: &'a Site,
-    /// Sphere slug → its index in the source.
-    spheres: HashMap<&'a str, usize>,
-    /// Per language (in site order), the share translated.
-    percents: Vec<u32>,
-    /// Per language (in site order), the permalink label of each paragraph number.
-    labels: Vec<Vec<String>>,
-    settings: &'a Settings,
-    linker: Linker,
-    tera: &'a tera::Tera,
-    css: String,
-    css_hash: String,
-}
-
-/// Render every page in memory, sorted by path.
-pub fn site(
-    site: &Site,
-    settings: &Settings,
-    tera: &tera::Tera,
-    statics: &[StaticFile],
-) -> Result<Vec<Page>> {
-    let mut pages = Vec::new();
-    each(site, settings, tera, statics, &mut |page| {
-        pages.push(page);
-        Ok(())
-    })?;
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(pages)
-}
-
-/// Up to this many spheres, every page carries the table of contents.
-const TOC_ON_EVERY_PAGE: usize = 40;
-
-/// How many pages are rendered in parallel before they are handed on.
-const CHUNK: usize = 256;
-
-/// Render every page, in parallel chunks, handing each to `sink` in a
-/// fixed order; memory holds one chunk at a time.
-pub fn each(
-    site: &Site,
-    settings: &Settings,
-    tera: &tera::Tera,
-    statics: &[StaticFile],
-    sink: &mut dyn FnMut(Page) -> Result<()>,
-) -> Result<()> {
-    let css = statics
-        .iter()
-        .find(|s| s.path == "theme/style.css")
-        .map(|s| String::from_utf8_lossy(&s.bytes).into_owned())
-        .unwrap_or_default();
-    let paragraphs = site.source.paragraphs().count();
-    let labels = site
-        .languages
-        .iter()
-        .map(|lang| {
-            let messages = site
-                .languages
-                .iter()
-                .map(|l| (l.tag.as_str(), &*l.messages));
-            (1..=paragraphs)
-                .map(|n| {
-                    let args = [("number", FluentValue::from(n))];
-                    lookup(messages.clone(), &lang.tag, "permalink-label", &args)
-                        .unwrap_or_else(|| format!("¶ {n}"))
-                })
-                .collect()
-        })
-        .collect();
-    let shared = Shared {
-        site,
-        spheres: site
-            .source
-            .spheres
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.slug(), i))
-            .collect(),
-        percents: site
-            .languages
-            .iter()
-            .map(|l| percent_translated(site, l))
-            .collect(),
-        settings,
-        labels,
-        linker: Linker {
-            offline: settings.offline,
-        },
-        tera,
-        css_hash: csp_hash(&css),
-        css,
-    };
-    let mut jobs: Vec<(usize, Job<'_>)> = Vec::new();
-    for (i, lang) in site.languages.iter().enumerate() {
-        jobs.push((i, Job::View(View::Index)));
-        jobs.push((i, Job::View(View::Full)));
-        jobs.push((i, Job::Download));
-        for sphere in &site.source.spheres {
-            jobs.push((i, Job::View(View::Sphere(sphere.slug()))));
-        }
-        for other in &site.languages {
-            if other.tag == lang.tag || !settings.parallel {
-                continue;
-            }
-            jobs.push((
-                i,
-                Job::View(View::Parallel {
-                    other: &other.tag,
-                    part: None,
-                }),
-            ));
-            for sphere in &site.source.spheres {
-                jobs.push((
-                    i,
-                    Job::View(View::Parallel {
-                        other: &other.tag,
-                        part: Some(sphere.slug()),
-                    }),
-                ));
-            }
-        }
-    }
-    jobs.push((0, Job::Gateway));
-    jobs.push((0, Job::Status));
-    jobs.push((0, Job::NotFound));
-    for chunk in jobs.chunks(CHUNK) {
-        let pages = chunk
-            .par_iter()
-            .map(|(i, job)| shared.render(&site.languages[*i], *job))
-            .collect::<Result<Vec<Page>>>()?;
-        for page in pages {
-            sink(page)?;
-        }
-    }
-    let robots = match &settings.base_url {
-        Some(base) => {
-            sink(sitemap(&shared, base))?;
-            format!("User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n")
-        }
-        None => "User-agent: *\nAllow: /\n".to_string(),
-    };
-    sink(Page {
-        path: "robots.txt".into(),
-        bytes: robots.into_bytes(),
-    })?;
-    for file in statics {
-        sink(Page {
-            path: file.path.clone(),
-            bytes: file.bytes.clone(),
-        })?;
-    }
-    Ok(())
-}
-
-#[derive(Clone, Copy)]
-enum Job<'a> {
-    View(View<'a>),
-    Download,
-    Gateway,
-    Status,
-    NotFound,
-}
-
 impl Shared<'_> {
-    fn render(&self, lang: &Language, job: Job<'_>) -> Result<Page> {
-        let (template, dir, file, ctx) = match job {
-            Job::View(view) => {
-                let dir = dir_of(&lang.tag, view);
-                let ctx = self.view_context(lang, view, &dir);
-                let template = match view {
-                    View::Index => "index.html",
-                    View::Sphere(_) => "sphere.html",
-                    View::Full => "full.html",
-                    View::Parallel { .. } => "parallel.html",
-                };
-                (template, dir, "index.html".to_string(), ctx)
-            }
-            Job::Download => {
-                let dir = format!("{}/", lang.tag);
-                let mut ctx = self.view_context(lang, View::Full, &dir);
-                ctx.insert("inline_css", &self.css);
-                ctx.insert("inline_css_hash", &self.css_hash);
-                (
-                    "download.html",
-                    dir,
-                    format!("statement.{}.html", lang.tag),
-                    ctx,
-                )
-            }
-            Job::Gateway => (
-                "gateway.html",
-                String::new(),
-                "index.html".into(),
-                self.global_context(""),
-            ),
-            Job::Status => {
-                let dir = "status/".to_string();
-                let mut ctx = self.global_context(&dir);
-                ctx.insert("coverage", &self.coverage(&dir));
-                ("status.html", dir, "index.html".into(), ctx)
-            }
-            Job::NotFound => {
-                let mut ctx = self.global_context("");
-                ctx.insert("inline_css", &self.css);
-                ctx.insert("inline_css_hash", &self.css_hash);
-                ("404.html", String::new(), "404.html".into(), ctx)
-            }
-        };
-        let html = self.tera.render(template, &ctx).map_err(|err| {
-            Error::at(Diagnostic::error(
-                format!("themes/{}/templates/{template}", self.settings.theme),
-                None,
-                error_chain(&err),
-            ))
-        })?;
-        Ok(Page {
-            path: format!("{dir}{file}"),
-            bytes: html.into_bytes(),
-        })
-    }
-
-    fn percent(&self, lang: &Language) -> u32 {
-        let index = self.site.languages.iter().position(|l| l.tag == lang.tag);
-        index.map_or(0, |i| self.percents[i])
-    }
-
-    fn href(&self, from: &str, to: &str) -> String {
-        self.linker.href(from, to)
-    }
-
     /// A unit as shown in `lang`, linked to the same unit of the original.
-    fn unit(&self, lang: &Language, unit: &Unit, page_dir_ru: &str, from: &str) -> UnitCtx {
+    pub(super) fn unit(
+        &self,
+        lang: &Language,
+        unit: &Unit,
+        page_dir_ru: &str,
+        from: &str,
+    ) -> UnitCtx {
         let shown = lang.unit(&unit.id);
         let text_dir = self
             .site
@@ -527,7 +123,7 @@ impl Shared<'_> {
         }
     }
 
-    fn base_context(&self, from: &str) -> tera::Context {
+    pub(super) fn base_context(&self, from: &str) -> tera::Context {
         let mut ctx = tera::Context::new();
         ctx.insert("root", &self.href(from, ""));
         ctx.insert("css_href", &self.href(from, "theme/style.css"));
@@ -548,7 +144,7 @@ impl Shared<'_> {
         ctx
     }
 
-    fn percents(&self, from: &str) -> Vec<Percent> {
+    pub(super) fn percents(&self, from: &str) -> Vec<Percent> {
         self.site
             .languages
             .iter()
@@ -567,7 +163,7 @@ impl Shared<'_> {
             .collect()
     }
 
-    fn global_context(&self, from: &str) -> tera::Context {
+    pub(super) fn global_context(&self, from: &str) -> tera::Context {
         let mut ctx = self.base_context(from);
         ctx.insert("languages", &self.percents(from));
         let original = self
@@ -578,7 +174,12 @@ impl Shared<'_> {
         ctx
     }
 
-    fn view_context(&self, lang: &Language, view: View<'_>, from: &str) -> tera::Context {
+    pub(super) fn view_context(
+        &self,
+        lang: &Language,
+        view: View<'_>,
+        from: &str,
+    ) -> tera::Context {
         let site = self.site;
         let mut ctx = self.base_context(from);
         ctx.insert("lang", &LangCtx::of(lang));
@@ -885,7 +486,7 @@ impl Shared<'_> {
         ctx
     }
 
-    fn coverage(&self, from: &str) -> Vec<CoverageRow> {
+    pub(super) fn coverage(&self, from: &str) -> Vec<CoverageRow> {
         let site = self.site;
         site.languages
             .iter()
@@ -946,7 +547,7 @@ impl Shared<'_> {
 }
 
 #[derive(Serialize)]
-struct CoverageRow {
+pub(super) struct CoverageRow {
     lang: LangCtx,
     href: String,
     percent: u32,
@@ -954,7 +555,7 @@ struct CoverageRow {
 }
 
 #[derive(Serialize)]
-struct CoverageCell {
+pub(super) struct CoverageCell {
     slug: Option<String>,
     heading: Option<UnitCtx>,
     href: String,
@@ -963,18 +564,6 @@ struct CoverageCell {
     missing: usize,
     state: State,
 }
-
-/// The share of units translated from the current Russian, rounded down.
-pub fn percent_translated(site: &Site, lang: &Language) -> u32 {
-    let total = site.source.units().count();
-    let done = site
-        .source
-        .units()
-        .filter(|u| lang.unit(&u.id).state == State::Translated)
-        .count();
-    (done * 100).checked_div(total).map_or(100, |p| p as u32)
-}
-
 /// `kk` → `kk_KZ`-style Open Graph locale; the language alone when no region is known.
 fn og_locale(tag: &str) -> String {
     match tag {
@@ -997,72 +586,4 @@ fn truncate(text: &str, max_chars: usize) -> String {
     let cut: String = text.chars().take(max_chars).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
     format!("{cut}…")
-}
-
-/// `sitemap.xml` with every page and its alternates plus `x-default`.
-fn sitemap(shared: &Shared<'_>, base: &str) -> Page {
-    let site = shared.site;
-    let mut views: Vec<View<'_>> = vec![View::Index, View::Full];
-    views.extend(site.source.spheres.iter().map(|s| View::Sphere(s.slug())));
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
-    let entry = |xml: &mut String, loc: &str, alternates: &[(String, String)]| {
-        xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape_xml(loc)));
-        for (lang, href) in alternates {
-            xml.push_str(&format!(
-                "    <xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\"/>\n",
-                escape_xml(href)
-            ));
-        }
-        xml.push_str("  </url>\n");
-    };
-    let x_default = ("x-default".to_string(), base.to_string());
-    let gateway_alts: Vec<(String, String)> = site
-        .languages
-        .iter()
-        .map(|l| {
-            (
-                l.tag.clone(),
-                format!("{base}{}", dir_of(&l.tag, View::Index)),
-            )
-        })
-        .chain([x_default.clone()])
-        .collect();
-    entry(&mut xml, base, &gateway_alts);
-    for view in views {
-        let alternates: Vec<(String, String)> = site
-            .languages
-            .iter()
-            .map(|l| (l.tag.clone(), format!("{base}{}", dir_of(&l.tag, view))))
-            .chain([x_default.clone()])
-            .collect();
-        for (_, loc) in alternates.iter().take(site.languages.len()) {
-            entry(&mut xml, loc, &alternates);
-        }
-    }
-    entry(&mut xml, &format!("{base}status/"), &[]);
-    xml.push_str("</urlset>\n");
-    Page {
-        path: "sitemap.xml".into(),
-        bytes: xml.into_bytes(),
-    }
-}
-
-/// The Content-Security-Policy source that allows exactly this inline style.
-fn csp_hash(css: &str) -> String {
-    use base64::Engine as _;
-    use sha2::Digest as _;
-    let digest = sha2::Sha256::digest(css.as_bytes());
-    format!(
-        "sha256-{}",
-        base64::engine::general_purpose::STANDARD.encode(digest)
-    )
-}
-
-fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

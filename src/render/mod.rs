@@ -1,0 +1,298 @@
+//! Stage 3, render: the [`Site`] model through the theme's Tera templates
+//! into pages, in parallel chunks. Pure: no file is read or written here.
+//!
+//! `templates` parses the theme and provides the `t()` message function,
+//! `context` turns the model into each page's template context, and
+//! `sitemap` writes `sitemap.xml`.
+
+mod context;
+mod sitemap;
+mod templates;
+
+use std::collections::HashMap;
+
+use fluent_bundle::FluentValue;
+use rayon::prelude::*;
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::links::{Linker, View, dir_of};
+use crate::load::StaticFile;
+use crate::model::{Language, Site, State};
+use crate::settings::Settings;
+
+pub use templates::templates;
+use templates::{error_chain, lookup};
+
+/// One output file: its path under the output folder (with `/`) and its bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// Relative path, for example `en/trade/index.html`.
+    pub path: String,
+    /// The contents.
+    pub bytes: Vec<u8>,
+}
+
+/// The templates every theme must provide.
+pub const REQUIRED_TEMPLATES: &[&str] = &[
+    "index.html",
+    "sphere.html",
+    "full.html",
+    "parallel.html",
+    "gateway.html",
+    "status.html",
+    "404.html",
+    "download.html",
+];
+
+/// Everything shared by the pages of the whole site.
+struct Shared<'a> {
+    site: &'a Site,
+    /// Sphere slug → its index in the source.
+    spheres: HashMap<&'a str, usize>,
+    /// Per language (in site order), the share translated.
+    percents: Vec<u32>,
+    /// Per language (in site order), the permalink label of each paragraph number.
+    labels: Vec<Vec<String>>,
+    settings: &'a Settings,
+    linker: Linker,
+    tera: &'a tera::Tera,
+    css: String,
+    css_hash: String,
+}
+
+/// Render every page in memory, sorted by path.
+pub fn site(
+    site: &Site,
+    settings: &Settings,
+    tera: &tera::Tera,
+    statics: &[StaticFile],
+) -> Result<Vec<Page>> {
+    let mut pages = Vec::new();
+    each(site, settings, tera, statics, &mut |page| {
+        pages.push(page);
+        Ok(())
+    })?;
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(pages)
+}
+
+/// Up to this many spheres, every page carries the table of contents.
+const TOC_ON_EVERY_PAGE: usize = 40;
+
+/// How many pages are rendered in parallel before they are handed on.
+const CHUNK: usize = 256;
+
+/// Render every page, in parallel chunks, handing each to `sink` in a
+/// fixed order; memory holds one chunk at a time.
+pub fn each(
+    site: &Site,
+    settings: &Settings,
+    tera: &tera::Tera,
+    statics: &[StaticFile],
+    sink: &mut dyn FnMut(Page) -> Result<()>,
+) -> Result<()> {
+    let css = statics
+        .iter()
+        .find(|s| s.path == "theme/style.css")
+        .map(|s| String::from_utf8_lossy(&s.bytes).into_owned())
+        .unwrap_or_default();
+    let paragraphs = site.source.paragraphs().count();
+    let labels = site
+        .languages
+        .iter()
+        .map(|lang| {
+            let messages = site
+                .languages
+                .iter()
+                .map(|l| (l.tag.as_str(), &*l.messages));
+            (1..=paragraphs)
+                .map(|n| {
+                    let args = [("number", FluentValue::from(n))];
+                    lookup(messages.clone(), &lang.tag, "permalink-label", &args)
+                        .unwrap_or_else(|| format!("¶ {n}"))
+                })
+                .collect()
+        })
+        .collect();
+    let shared = Shared {
+        site,
+        spheres: site
+            .source
+            .spheres
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.slug(), i))
+            .collect(),
+        percents: site
+            .languages
+            .iter()
+            .map(|l| percent_translated(site, l))
+            .collect(),
+        settings,
+        labels,
+        linker: Linker {
+            offline: settings.offline,
+        },
+        tera,
+        css_hash: csp_hash(&css),
+        css,
+    };
+    let mut jobs: Vec<(usize, Job<'_>)> = Vec::new();
+    for (i, lang) in site.languages.iter().enumerate() {
+        jobs.push((i, Job::View(View::Index)));
+        jobs.push((i, Job::View(View::Full)));
+        jobs.push((i, Job::Download));
+        for sphere in &site.source.spheres {
+            jobs.push((i, Job::View(View::Sphere(sphere.slug()))));
+        }
+        for other in &site.languages {
+            if other.tag == lang.tag || !settings.parallel {
+                continue;
+            }
+            jobs.push((
+                i,
+                Job::View(View::Parallel {
+                    other: &other.tag,
+                    part: None,
+                }),
+            ));
+            for sphere in &site.source.spheres {
+                jobs.push((
+                    i,
+                    Job::View(View::Parallel {
+                        other: &other.tag,
+                        part: Some(sphere.slug()),
+                    }),
+                ));
+            }
+        }
+    }
+    jobs.push((0, Job::Gateway));
+    jobs.push((0, Job::Status));
+    jobs.push((0, Job::NotFound));
+    for chunk in jobs.chunks(CHUNK) {
+        let pages = chunk
+            .par_iter()
+            .map(|(i, job)| shared.render(&site.languages[*i], *job))
+            .collect::<Result<Vec<Page>>>()?;
+        for page in pages {
+            sink(page)?;
+        }
+    }
+    let robots = match &settings.base_url {
+        Some(base) => {
+            sink(sitemap::sitemap(&shared, base))?;
+            format!("User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n")
+        }
+        None => "User-agent: *\nAllow: /\n".to_string(),
+    };
+    sink(Page {
+        path: "robots.txt".into(),
+        bytes: robots.into_bytes(),
+    })?;
+    for file in statics {
+        sink(Page {
+            path: file.path.clone(),
+            bytes: file.bytes.clone(),
+        })?;
+    }
+    Ok(())
+}
+
+#[derive(Clone, Copy)]
+enum Job<'a> {
+    View(View<'a>),
+    Download,
+    Gateway,
+    Status,
+    NotFound,
+}
+
+impl Shared<'_> {
+    fn render(&self, lang: &Language, job: Job<'_>) -> Result<Page> {
+        let (template, dir, file, ctx) = match job {
+            Job::View(view) => {
+                let dir = dir_of(&lang.tag, view);
+                let ctx = self.view_context(lang, view, &dir);
+                let template = match view {
+                    View::Index => "index.html",
+                    View::Sphere(_) => "sphere.html",
+                    View::Full => "full.html",
+                    View::Parallel { .. } => "parallel.html",
+                };
+                (template, dir, "index.html".to_string(), ctx)
+            }
+            Job::Download => {
+                let dir = format!("{}/", lang.tag);
+                let mut ctx = self.view_context(lang, View::Full, &dir);
+                ctx.insert("inline_css", &self.css);
+                ctx.insert("inline_css_hash", &self.css_hash);
+                (
+                    "download.html",
+                    dir,
+                    format!("statement.{}.html", lang.tag),
+                    ctx,
+                )
+            }
+            Job::Gateway => (
+                "gateway.html",
+                String::new(),
+                "index.html".into(),
+                self.global_context(""),
+            ),
+            Job::Status => {
+                let dir = "status/".to_string();
+                let mut ctx = self.global_context(&dir);
+                ctx.insert("coverage", &self.coverage(&dir));
+                ("status.html", dir, "index.html".into(), ctx)
+            }
+            Job::NotFound => {
+                let mut ctx = self.global_context("");
+                ctx.insert("inline_css", &self.css);
+                ctx.insert("inline_css_hash", &self.css_hash);
+                ("404.html", String::new(), "404.html".into(), ctx)
+            }
+        };
+        let html = self.tera.render(template, &ctx).map_err(|err| {
+            Error::at(Diagnostic::error(
+                format!("themes/{}/templates/{template}", self.settings.theme),
+                None,
+                error_chain(&err),
+            ))
+        })?;
+        Ok(Page {
+            path: format!("{dir}{file}"),
+            bytes: html.into_bytes(),
+        })
+    }
+
+    fn percent(&self, lang: &Language) -> u32 {
+        let index = self.site.languages.iter().position(|l| l.tag == lang.tag);
+        index.map_or(0, |i| self.percents[i])
+    }
+
+    fn href(&self, from: &str, to: &str) -> String {
+        self.linker.href(from, to)
+    }
+}
+
+/// The share of units translated from the current Russian, rounded down.
+pub fn percent_translated(site: &Site, lang: &Language) -> u32 {
+    let total = site.source.units().count();
+    let done = site
+        .source
+        .units()
+        .filter(|u| lang.unit(&u.id).state == State::Translated)
+        .count();
+    (done * 100).checked_div(total).map_or(100, |p| p as u32)
+}
+/// The Content-Security-Policy source that allows exactly this inline style.
+fn csp_hash(css: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(css.as_bytes());
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}

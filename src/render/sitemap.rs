@@ -1,0 +1,60 @@
+//! `sitemap.xml`: every page with its alternates in every language plus `x-default`.
+
+use super::{Page, Shared};
+use crate::links::{View, dir_of};
+
+/// `sitemap.xml` with every page and its alternates plus `x-default`.
+pub(super) fn sitemap(shared: &Shared<'_>, base: &str) -> Page {
+    let site = shared.site;
+    let mut views: Vec<View<'_>> = vec![View::Index, View::Full];
+    views.extend(site.source.spheres.iter().map(|s| View::Sphere(s.slug())));
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    let entry = |xml: &mut String, loc: &str, alternates: &[(String, String)]| {
+        xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape_xml(loc)));
+        for (lang, href) in alternates {
+            xml.push_str(&format!(
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\"/>\n",
+                escape_xml(href)
+            ));
+        }
+        xml.push_str("  </url>\n");
+    };
+    let x_default = ("x-default".to_string(), base.to_string());
+    let gateway_alts: Vec<(String, String)> = site
+        .languages
+        .iter()
+        .map(|l| {
+            (
+                l.tag.clone(),
+                format!("{base}{}", dir_of(&l.tag, View::Index)),
+            )
+        })
+        .chain([x_default.clone()])
+        .collect();
+    entry(&mut xml, base, &gateway_alts);
+    for view in views {
+        let alternates: Vec<(String, String)> = site
+            .languages
+            .iter()
+            .map(|l| (l.tag.clone(), format!("{base}{}", dir_of(&l.tag, view))))
+            .chain([x_default.clone()])
+            .collect();
+        for (_, loc) in alternates.iter().take(site.languages.len()) {
+            entry(&mut xml, loc, &alternates);
+        }
+    }
+    entry(&mut xml, &format!("{base}status/"), &[]);
+    xml.push_str("</urlset>\n");
+    Page {
+        path: "sitemap.xml".into(),
+        bytes: xml.into_bytes(),
+    }
+}
+fn escape_xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

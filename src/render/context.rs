@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Shared, TOC_ON_EVERY_PAGE};
+use super::{Shared, TOC_ON_EVERY_PAGE, blocks};
 use crate::lang::ORIGINAL;
 use crate::links::{View, dir_of};
 use crate::markdown::plain_text;
@@ -42,29 +42,36 @@ pub(super) struct Alternate {
 
 #[derive(Serialize, Clone)]
 pub(super) struct UnitCtx {
-    id: String,
-    number: Option<usize>,
+    pub(super) id: String,
+    pub(super) number: Option<usize>,
     /// "Link to paragraph N" in the page's language, formatted once per language.
-    label: Option<String>,
-    html: String,
-    lang: String,
-    dir: String,
-    state: State,
-    original_href: String,
+    pub(super) label: Option<String>,
+    pub(super) html: String,
+    pub(super) lang: String,
+    pub(super) dir: String,
+    pub(super) state: State,
+    pub(super) original_href: String,
 }
 
 #[derive(Serialize)]
 pub(super) struct SectionCtx {
     slug: Option<String>,
     heading: Option<UnitCtx>,
+    /// The heading's markup: `h1` on a sphere page, `h2` elsewhere.
+    heading_block: Option<String>,
+    /// The paragraphs' markup.
+    body: String,
+    #[serde(skip)]
     paragraphs: Vec<UnitCtx>,
 }
 
 #[derive(Serialize)]
 pub(super) struct Row {
     kind: &'static str,
-    left: UnitCtx,
-    right: UnitCtx,
+    /// The first column's markup, in the page's language.
+    left: String,
+    /// The second column's markup, in the other language.
+    right: String,
 }
 
 #[derive(Serialize)]
@@ -340,13 +347,33 @@ impl Shared<'_> {
                 }
                 _ => original_dir.clone(),
             };
+            let heading = heading.map(|h| self.unit(lang, h, &page_ru, from));
+            let paragraphs: Vec<UnitCtx> = units
+                .iter()
+                .map(|u| self.unit(lang, u, &page_ru, from))
+                .collect();
+            let notices = self.notices(lang);
+            let level = if matches!(view, View::Sphere(_)) {
+                1
+            } else {
+                2
+            };
+            let heading_block = heading.as_ref().map(|h| {
+                let mut out = String::new();
+                blocks::heading(&mut out, h, &lang.tag, level, notices);
+                out
+            });
+            let mut body =
+                String::with_capacity(paragraphs.iter().map(|p| p.html.len() + 200).sum());
+            for p in &paragraphs {
+                blocks::para(&mut body, p, &lang.tag, notices);
+            }
             SectionCtx {
                 slug: slug.map(str::to_string),
-                heading: heading.map(|h| self.unit(lang, h, &page_ru, from)),
-                paragraphs: units
-                    .iter()
-                    .map(|u| self.unit(lang, u, &page_ru, from))
-                    .collect(),
+                heading,
+                heading_block,
+                body,
+                paragraphs,
             }
         };
         let sections_of =
@@ -413,19 +440,26 @@ impl Shared<'_> {
                 let left = sections_of(lang, Some(part));
                 let right = sections_of(other_lang, Some(part));
                 let mut rows = Vec::new();
+                let (ours, theirs) = (self.notices(lang), self.notices(other_lang));
                 for (l, r) in left.into_iter().zip(right) {
                     if let (Some(lh), Some(rh)) = (l.heading, r.heading) {
+                        let (mut left, mut right) = (String::new(), String::new());
+                        blocks::heading(&mut left, &lh, &lang.tag, 2, ours);
+                        blocks::second_heading(&mut right, &rh, &other_lang.tag, theirs);
                         rows.push(Row {
                             kind: "heading",
-                            left: lh,
-                            right: rh,
+                            left,
+                            right,
                         });
                     }
-                    for (lp, rp) in l.paragraphs.into_iter().zip(r.paragraphs) {
+                    for (lp, rp) in l.paragraphs.iter().zip(&r.paragraphs) {
+                        let (mut left, mut right) = (String::new(), String::new());
+                        blocks::para(&mut left, lp, &lang.tag, ours);
+                        blocks::second_para(&mut right, rp, &other_lang.tag, theirs);
                         rows.push(Row {
                             kind: "paragraph",
-                            left: lp,
-                            right: rp,
+                            left,
+                            right,
                         });
                     }
                 }

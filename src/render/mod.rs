@@ -5,6 +5,7 @@
 //! `context` turns the model into each page's template context, and
 //! `sitemap` writes `sitemap.xml`.
 
+mod blocks;
 mod context;
 mod sitemap;
 mod templates;
@@ -47,6 +48,8 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
 /// Everything shared by the pages of the whole site.
 struct Shared<'a> {
     site: &'a Site,
+    /// Per language (in site order), its notices for missing and stale units.
+    notices: Vec<blocks::Notices>,
     /// Sphere slug → its index in the source.
     spheres: HashMap<&'a str, usize>,
     /// Per language (in site order), the share translated.
@@ -114,8 +117,14 @@ pub fn each(
                 .collect()
         })
         .collect();
+    let notices = site
+        .languages
+        .iter()
+        .map(|lang| notices_of(site, &lang.tag))
+        .collect::<Result<Vec<_>>>()?;
     let shared = Shared {
         site,
+        notices,
         spheres: site
             .source
             .spheres
@@ -266,6 +275,11 @@ impl Shared<'_> {
         })
     }
 
+    fn notices(&self, lang: &Language) -> &blocks::Notices {
+        let index = self.site.languages.iter().position(|l| l.tag == lang.tag);
+        &self.notices[index.unwrap_or(0)]
+    }
+
     fn percent(&self, lang: &Language) -> u32 {
         let index = self.site.languages.iter().position(|l| l.tag == lang.tag);
         index.map_or(0, |i| self.percents[i])
@@ -274,6 +288,30 @@ impl Shared<'_> {
     fn href(&self, from: &str, to: &str) -> String {
         self.linker.href(from, to)
     }
+}
+
+/// A language's notices for missing and stale units, through the fallback
+/// chain; one missing from every language of the chain fails the build.
+fn notices_of(site: &Site, lang: &str) -> Result<blocks::Notices> {
+    let message = |key: &str| {
+        let messages = site
+            .languages
+            .iter()
+            .map(|l| (l.tag.as_str(), &*l.messages));
+        lookup(messages, lang, key, &[])
+            .map(|text| tera::escape_html(&text))
+            .ok_or_else(|| {
+                Error::Refused(format!(
+                    "interface message `{key}` is missing from `{lang}` and from every fallback ({})",
+                    crate::i18n::FALLBACK_CHAIN.join(", ")
+                ))
+            })
+    };
+    Ok(blocks::Notices {
+        fallback: message("fallback-notice")?,
+        stale: message("stale-notice")?,
+        stale_link: message("stale-link")?,
+    })
 }
 
 /// The share of units translated from the current Russian, rounded down.

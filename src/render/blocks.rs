@@ -1,0 +1,209 @@
+//! The markup of the document's own blocks — numbered paragraphs and sphere
+//! headings with their notices — written directly, not through Tera.
+//!
+//! Every page shows dozens to thousands of these, and a template engine's
+//! per-variable cost dominated the build (profiled with callgrind); the
+//! theme still places them, styles them and renders everything around them.
+//! Values are escaped exactly as Tera's autoescape would.
+
+use std::fmt::Write as _;
+
+use tera::escape_html as esc;
+
+use super::context::UnitCtx;
+use crate::model::State;
+
+/// A language's notices, already escaped, in the order of the fallback chain.
+#[derive(Debug, Clone)]
+pub(super) struct Notices {
+    /// "This paragraph has not been translated yet ..."
+    pub(super) fallback: String,
+    /// "The Russian text of this paragraph has changed ..."
+    pub(super) stale: String,
+    /// "Current text of the original"
+    pub(super) stale_link: String,
+}
+
+fn state_name(state: State) -> &'static str {
+    match state {
+        State::Translated => "translated",
+        State::Stale => "stale",
+        State::Missing => "missing",
+    }
+}
+
+/// ` lang=".." dir=".."` when the unit is shown in another language than the page.
+fn lang_attrs(out: &mut String, u: &UnitCtx, page_lang: &str, with_dir: bool) {
+    if u.lang != page_lang {
+        let _ = write!(out, " lang=\"{}\"", esc(&u.lang));
+        if with_dir {
+            let _ = write!(out, " dir=\"{}\"", esc(&u.dir));
+        }
+    }
+}
+
+/// The notice under a missing or stale unit; `link` adds the link to the original.
+fn notice(out: &mut String, u: &UnitCtx, notices: &Notices, link: bool) {
+    match u.state {
+        State::Missing => {
+            let _ = write!(
+                out,
+                "<p class=\"notice\" role=\"note\">{}</p>",
+                notices.fallback
+            );
+        }
+        State::Stale if link => {
+            let _ = write!(
+                out,
+                "<p class=\"notice\" role=\"note\">{} <a href=\"{}\" hreflang=\"ru\">{}</a></p>",
+                notices.stale,
+                esc(&u.original_href),
+                notices.stale_link
+            );
+        }
+        State::Stale => {
+            let _ = write!(
+                out,
+                "<p class=\"notice\" role=\"note\">{}</p>",
+                notices.stale
+            );
+        }
+        State::Translated => {}
+    }
+}
+
+/// A numbered paragraph with its anchor and ¶ permalink.
+pub(super) fn para(out: &mut String, u: &UnitCtx, page_lang: &str, notices: &Notices) {
+    let id = esc(&u.id);
+    let _ = write!(
+        out,
+        "<div class=\"para state-{}\" id=\"{id}\" data-num=\"{}\">\n<p",
+        state_name(u.state),
+        u.number.unwrap_or_default()
+    );
+    lang_attrs(out, u, page_lang, true);
+    let _ = write!(
+        out,
+        ">{}</p>\n<a class=\"permalink\" href=\"#{id}\" aria-label=\"{}\"></a>\n",
+        u.html,
+        esc(u.label.as_deref().unwrap_or_default())
+    );
+    notice(out, u, notices, true);
+    out.push_str("\n</div>\n");
+}
+
+/// A sphere heading at `level`, with its notice.
+pub(super) fn heading(
+    out: &mut String,
+    u: &UnitCtx,
+    page_lang: &str,
+    level: u8,
+    notices: &Notices,
+) {
+    let _ = write!(out, "<h{level} id=\"{}\"", esc(&u.id));
+    lang_attrs(out, u, page_lang, true);
+    let _ = write!(out, ">{}</h{level}>", u.html);
+    if u.state != State::Translated {
+        out.push('\n');
+        notice(out, u, notices, true);
+    }
+    out.push('\n');
+}
+
+/// A paragraph in the second column of a parallel page: aligned by
+/// `data-id` (ids stay unique to the first column), no permalink.
+pub(super) fn second_para(out: &mut String, u: &UnitCtx, column_lang: &str, notices: &Notices) {
+    let _ = write!(
+        out,
+        "<div class=\"para state-{}\" data-id=\"{}\" data-num=\"{}\"><p",
+        state_name(u.state),
+        esc(&u.id),
+        u.number.unwrap_or_default()
+    );
+    lang_attrs(out, u, column_lang, false);
+    let _ = write!(out, ">{}</p>", u.html);
+    notice(out, u, notices, false);
+    out.push_str("</div>");
+}
+
+/// A sphere heading in the second column of a parallel page.
+pub(super) fn second_heading(out: &mut String, u: &UnitCtx, column_lang: &str, notices: &Notices) {
+    out.push_str("<p class=\"h2-like");
+    if u.state != State::Translated {
+        let _ = write!(out, " state-{}", state_name(u.state));
+    }
+    let _ = write!(out, "\" data-id=\"{}\"", esc(&u.id));
+    lang_attrs(out, u, column_lang, false);
+    let _ = write!(out, ">{}</p>", u.html);
+    notice(out, u, notices, false);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(state: State, lang: &str) -> UnitCtx {
+        UnitCtx {
+            id: "trade-2".into(),
+            number: Some(16),
+            label: Some("Link to \"16\"".into()),
+            html: "In <em>2019</em>".into(),
+            lang: lang.into(),
+            dir: "ltr".into(),
+            state,
+            original_href: "../../ru/trade/#trade-2".into(),
+        }
+    }
+
+    fn notices() -> Notices {
+        Notices {
+            fallback: "Not translated.".into(),
+            stale: "Changed.".into(),
+            stale_link: "Original".into(),
+        }
+    }
+
+    #[test]
+    fn a_translated_paragraph_has_its_anchor_number_and_escaped_label() {
+        let mut out = String::new();
+        para(&mut out, &unit(State::Translated, "en"), "en", &notices());
+        assert_eq!(
+            out,
+            "<div class=\"para state-translated\" id=\"trade-2\" data-num=\"16\">\n<p>In <em>2019</em></p>\n\
+             <a class=\"permalink\" href=\"#trade-2\" aria-label=\"Link to &quot;16&quot;\"></a>\n\n</div>\n"
+        );
+    }
+
+    #[test]
+    fn a_missing_paragraph_is_marked_russian_with_a_notice() {
+        let mut out = String::new();
+        para(&mut out, &unit(State::Missing, "ru"), "en", &notices());
+        assert!(out.contains("<p lang=\"ru\" dir=\"ltr\">"), "{out}");
+        assert!(
+            out.contains("<p class=\"notice\" role=\"note\">Not translated.</p>"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_stale_heading_links_to_the_original() {
+        let mut out = String::new();
+        heading(&mut out, &unit(State::Stale, "en"), "en", 2, &notices());
+        assert_eq!(
+            out,
+            "<h2 id=\"trade-2\">In <em>2019</em></h2>\n<p class=\"notice\" role=\"note\">Changed. \
+             <a href=\"..&#x2F;..&#x2F;ru&#x2F;trade&#x2F;#trade-2\" hreflang=\"ru\">Original</a></p>\n"
+        );
+    }
+
+    #[test]
+    fn the_second_column_aligns_by_data_id() {
+        let mut out = String::new();
+        second_para(&mut out, &unit(State::Stale, "kk"), "kk", &notices());
+        assert_eq!(
+            out,
+            "<div class=\"para state-stale\" data-id=\"trade-2\" data-num=\"16\"><p>In <em>2019</em></p>\
+             <p class=\"notice\" role=\"note\">Changed.</p></div>"
+        );
+    }
+}

@@ -11,7 +11,7 @@ use crate::error::{Diagnostic, Location, Severity};
 use crate::i18n::Messages;
 use crate::lang::ORIGINAL;
 use crate::load::Project;
-use crate::source::{Source, normalize_space};
+use crate::source::{Source, normalize_space, same_words};
 use crate::translation::{Entry, Translation};
 
 /// The state of one translation unit in one language.
@@ -266,7 +266,7 @@ fn units_of(
                         || entry
                             .source
                             .as_deref()
-                            .is_none_or(|s| normalize_space(s) != unit.text);
+                            .is_none_or(|s| !same_words(s, &unit.text));
                     let old_source = stale.then(|| {
                         entry
                             .previous_source

@@ -167,7 +167,19 @@ fn split_front_matter<'a>(
 
 /// Collapse runs of whitespace to one space and trim.
 pub fn normalize_space(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Whether two texts are equal once whitespace is normalised, without allocating.
+pub fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
 }
 
 /// Walks the top-level Markdown blocks of the body.
@@ -428,6 +440,13 @@ mod tests {
                 "s.md:6:1: error: sphere heading has no slug; end it with `{#slug}`",
             ]
         );
+    }
+
+    #[test]
+    fn whitespace_is_normalised() {
+        assert_eq!(normalize_space("  a \n b\t c "), "a b c");
+        assert!(same_words("a  b\nc", " a b c"));
+        assert!(!same_words("a b", "a bc"));
     }
 
     #[test]

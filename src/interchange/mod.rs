@@ -20,7 +20,7 @@ use crate::error::{Diagnostic, Error, Location, Result};
 use crate::lang::ORIGINAL;
 use crate::load;
 use crate::model::State;
-use crate::source::{Source, normalize_space};
+use crate::source::{Source, normalize_space, same_words};
 use crate::translation::{self, Entry, Translation};
 use crate::workflow::edit::{self, Change};
 
@@ -280,9 +280,7 @@ pub fn state_of(current: &str, entry: Option<&Entry>) -> State {
         None => State::Missing,
         Some(e)
             if e.previous_source.is_some()
-                || e.source
-                    .as_deref()
-                    .is_none_or(|s| normalize_space(s) != current) =>
+                || e.source.as_deref().is_none_or(|s| !same_words(s, current)) =>
         {
             State::Stale
         }

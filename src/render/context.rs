@@ -112,12 +112,7 @@ impl Shared<'_> {
             .language(&shown.text_lang)
             .map_or("ltr", |l| l.dir.as_str());
         let number = self.site.numbers.get(&unit.id).copied();
-        let lang_index = self
-            .site
-            .languages
-            .iter()
-            .position(|l| l.tag == lang.tag)
-            .unwrap_or(0);
+        let lang_index = self.index(lang);
         UnitCtx {
             id: unit.id.clone(),
             number,
@@ -404,11 +399,11 @@ impl Shared<'_> {
         match view {
             View::Index => {
                 ctx.insert("sections", &sections_of(lang, None));
-                page_title = plain_text(&lang.unit("title").text);
+                page_title = self.plain_title(lang);
             }
             View::Full => {
                 ctx.insert("sections", &sections_of(lang, Some(None)));
-                page_title = plain_text(&lang.unit("title").text);
+                page_title = self.plain_title(lang);
             }
             View::Sphere(slug) => {
                 ctx.insert("sections", &sections_of(lang, Some(Some(slug))));
@@ -429,7 +424,7 @@ impl Shared<'_> {
                 page_title = format!(
                     "{} — {}",
                     plain_text(&lang.unit(slug).text),
-                    plain_text(&lang.unit("title").text)
+                    self.plain_title(lang)
                 );
             }
             View::Parallel { other, part } => {
@@ -492,7 +487,7 @@ impl Shared<'_> {
                     ),
                 );
                 let part_title = part.map_or_else(
-                    || plain_text(&lang.unit("title").text),
+                    || self.plain_title(lang),
                     |slug| plain_text(&lang.unit(slug).text),
                 );
                 page_title = format!("{part_title} — {} | {}", lang.name, other_lang.name);
@@ -509,12 +504,7 @@ impl Shared<'_> {
                 }
             }
         }
-        let description = site
-            .source
-            .preamble
-            .first()
-            .map(|u| truncate(&plain_text(&lang.unit(&u.id).text), 200))
-            .unwrap_or_default();
+        let description = self.description(lang);
         ctx.insert("page_title", &page_title);
         ctx.insert("description", &description);
         ctx
@@ -613,7 +603,8 @@ fn og_locale(tag: &str) -> String {
     .to_string()
 }
 
-fn truncate(text: &str, max_chars: usize) -> String {
+/// Shorten `text` to at most `max_chars` characters at a word boundary.
+pub(super) fn truncate(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         return text.to_string();
     }

@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use crate::error::{Diagnostic, Error, Result};
 use crate::links::{Linker, View, dir_of};
 use crate::load::StaticFile;
+use crate::markdown::plain_text;
 use crate::model::{Language, Site, State};
 use crate::settings::Settings;
 
@@ -48,6 +49,8 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
 /// Everything shared by the pages of the whole site.
 struct Shared<'a> {
     site: &'a Site,
+    /// Per language (in site order), the title and the description as plain text.
+    plain: Vec<(String, String)>,
     /// Per language (in site order), its notices for missing and stale units.
     notices: Vec<blocks::Notices>,
     /// Sphere slug → its index in the source.
@@ -122,8 +125,23 @@ pub fn each(
         .iter()
         .map(|lang| notices_of(site, &lang.tag))
         .collect::<Result<Vec<_>>>()?;
+    let plain = site
+        .languages
+        .iter()
+        .map(|lang| {
+            let title = plain_text(&lang.unit("title").text);
+            let description = site
+                .source
+                .preamble
+                .first()
+                .map(|u| context::truncate(&plain_text(&lang.unit(&u.id).text), 200))
+                .unwrap_or_default();
+            (title, description)
+        })
+        .collect();
     let shared = Shared {
         site,
+        plain,
         notices,
         spheres: site
             .source
@@ -275,14 +293,28 @@ impl Shared<'_> {
         })
     }
 
-    fn notices(&self, lang: &Language) -> &blocks::Notices {
+    /// The index of `lang` in the site's order.
+    fn index(&self, lang: &Language) -> usize {
         let index = self.site.languages.iter().position(|l| l.tag == lang.tag);
-        &self.notices[index.unwrap_or(0)]
+        index.unwrap_or(0)
+    }
+
+    fn notices(&self, lang: &Language) -> &blocks::Notices {
+        &self.notices[self.index(lang)]
+    }
+
+    /// The document's title in `lang`, as plain text.
+    fn plain_title(&self, lang: &Language) -> String {
+        self.plain[self.index(lang)].0.clone()
+    }
+
+    /// The page description in `lang`: the start of the preamble, as plain text.
+    fn description(&self, lang: &Language) -> String {
+        self.plain[self.index(lang)].1.clone()
     }
 
     fn percent(&self, lang: &Language) -> u32 {
-        let index = self.site.languages.iter().position(|l| l.tag == lang.tag);
-        index.map_or(0, |i| self.percents[i])
+        self.percents[self.index(lang)]
     }
 
     fn href(&self, from: &str, to: &str) -> String {

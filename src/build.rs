@@ -38,7 +38,11 @@ fn render_project(
     mut project: load::Project,
     sink: &mut dyn FnMut(render::Page) -> Result<()>,
 ) -> Result<(Vec<Diagnostic>, Settings)> {
-    let (site, problems) = model::site(&project);
+    // Parsing the theme's templates does not depend on the model: do both at once.
+    let ((site, problems), tera) = rayon::join(
+        || model::site(&project),
+        || render::templates(&project.templates),
+    );
     // The model owns what it needs: free the raw texts before rendering, so
     // that memory holds one copy of a large document, not two.
     project.source.text = String::new();
@@ -53,7 +57,8 @@ fn render_project(
         .iter()
         .map(|l| (l.tag.clone(), Arc::clone(&l.messages)))
         .collect();
-    let tera = render::templates(&project.templates, messages)?;
+    let mut tera = tera?;
+    render::register_messages(&mut tera, messages);
     render::each(&site, &project.settings, &tera, &project.statics, sink)?;
     Ok((warnings, project.settings))
 }

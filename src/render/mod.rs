@@ -22,8 +22,8 @@ use crate::markdown::plain_text;
 use crate::model::{Language, Site, State};
 use crate::settings::Settings;
 
-pub use templates::templates;
 use templates::{error_chain, lookup};
+pub use templates::{register_messages, templates};
 
 /// One output file: its path under the output folder (with `/`) and its bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]

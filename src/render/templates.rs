@@ -13,7 +13,7 @@ use crate::load::TextFile;
 use super::REQUIRED_TEMPLATES;
 
 /// Parse the theme's templates once. Errors name the template and line.
-pub fn templates(files: &[TextFile], messages: Vec<(String, Arc<Messages>)>) -> Result<tera::Tera> {
+pub fn templates(files: &[TextFile]) -> Result<tera::Tera> {
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     let named: Vec<(String, &str)> = files
@@ -47,8 +47,12 @@ pub fn templates(files: &[TextFile], messages: Vec<(String, Arc<Messages>)>) -> 
             )));
         }
     }
-    tera.register_function("t", Translate { messages });
     Ok(tera)
+}
+
+/// Give the templates the `t()` function over the languages' messages.
+pub fn register_messages(tera: &mut tera::Tera, messages: Vec<(String, Arc<Messages>)>) {
+    tera.register_function("t", Translate { messages });
 }
 
 /// Tera's parse errors carry their position as ` --> line:col` followed

@@ -368,7 +368,13 @@ impl Shared<'_> {
                 heading,
                 heading_block,
                 body,
-                paragraphs,
+                // Only the parallel view pairs the units again; elsewhere the
+                // markup is all a page needs, so a long text is held once.
+                paragraphs: if matches!(view, View::Parallel { .. }) {
+                    paragraphs
+                } else {
+                    Vec::new()
+                },
             }
         };
         let sections_of =

@@ -43,6 +43,26 @@ pub struct UnitText {
     pub location: Option<Location>,
 }
 
+impl UnitText {
+    /// A unit shown as `text` (Markdown in `text_lang`), rendered to HTML once here.
+    fn new(
+        state: State,
+        text: String,
+        text_lang: &str,
+        old_source: Option<String>,
+        location: Option<Location>,
+    ) -> Self {
+        UnitText {
+            state,
+            html: crate::markdown::render_inline(&text),
+            text,
+            text_lang: text_lang.to_string(),
+            old_source,
+            location,
+        }
+    }
+}
+
 /// A unit present in a translation but absent from the source.
 #[derive(Clone, Debug)]
 pub struct Orphan {
@@ -243,24 +263,16 @@ fn units_of(
     for unit in source.units() {
         let entry = entries.get(unit.id.as_str()).copied();
         let shown = if lang == ORIGINAL {
-            UnitText {
-                html: String::new(),
-                state: State::Translated,
-                text: unit.text.clone(),
-                text_lang: ORIGINAL.into(),
-                old_source: None,
-                location: None,
-            }
+            UnitText::new(State::Translated, unit.text.clone(), ORIGINAL, None, None)
         } else {
             match entry.filter(|e| !e.text.trim().is_empty()) {
-                None => UnitText {
-                    html: String::new(),
-                    state: State::Missing,
-                    text: unit.text.clone(),
-                    text_lang: ORIGINAL.into(),
-                    old_source: None,
-                    location: entry.map(|e| e.location),
-                },
+                None => UnitText::new(
+                    State::Missing,
+                    unit.text.clone(),
+                    ORIGINAL,
+                    None,
+                    entry.map(|e| e.location),
+                ),
                 Some(entry) => {
                     let stale = entry.previous_source.is_some()
                         || entry
@@ -274,28 +286,22 @@ fn units_of(
                             .or_else(|| entry.source.clone())
                             .unwrap_or_default()
                     });
-                    UnitText {
-                        html: String::new(),
-                        state: if stale {
-                            State::Stale
-                        } else {
-                            State::Translated
-                        },
-                        text: normalize_space(&entry.text),
-                        text_lang: lang.into(),
+                    let state = if stale {
+                        State::Stale
+                    } else {
+                        State::Translated
+                    };
+                    UnitText::new(
+                        state,
+                        normalize_space(&entry.text),
+                        lang,
                         old_source,
-                        location: Some(entry.location),
-                    }
+                        Some(entry.location),
+                    )
                 }
             }
         };
-        units.insert(
-            unit.id.clone(),
-            UnitText {
-                html: crate::markdown::render_inline(&shown.text),
-                ..shown
-            },
-        );
+        units.insert(unit.id.clone(), shown);
     }
     let mut orphans = Vec::new();
     if let Some(translation) = translation {

@@ -163,10 +163,8 @@ impl Settings {
 
 /// Add a "did you mean" to an unknown-field message.
 fn suggest(mut d: Diagnostic) -> Diagnostic {
-    if let Some(rest) = d.message.strip_prefix("unknown field `")
-        && let Some((name, _)) = rest.split_once('`')
-    {
-        d.message = match crate::yaml::did_you_mean(name, FIELDS) {
+    if let Some((name, near)) = crate::yaml::unknown_field(&d.message, FIELDS) {
+        d.message = match near {
             Some(known) => format!("unknown setting `{name}`; did you mean `{known}`?"),
             None => format!(
                 "unknown setting `{name}`; known settings: {}",

@@ -114,10 +114,8 @@ impl<'de> Deserialize<'de> for RawEntries {
 
 /// Make serde's messages speak of units and suggest the field meant.
 fn suggest(mut d: Diagnostic) -> Diagnostic {
-    if let Some(rest) = d.message.strip_prefix("unknown field `")
-        && let Some((name, _)) = rest.split_once('`')
-    {
-        d.message = match crate::yaml::did_you_mean(name, FIELDS) {
+    if let Some((name, near)) = crate::yaml::unknown_field(&d.message, FIELDS) {
+        d.message = match near {
             Some(known) => format!("unknown field `{name}` in a unit; did you mean `{known}`?"),
             None => format!(
                 "unknown field `{name}` in a unit; a unit has {}",

@@ -73,6 +73,17 @@ fn message_of(err: &serde_saphyr::Error) -> String {
     }
 }
 
+/// For serde's "unknown field `x`, expected ..." message: the unknown name
+/// and the closest of `known`, if one is close enough.
+pub(crate) fn unknown_field<'a>(
+    message: &str,
+    known: &[&'a str],
+) -> Option<(String, Option<&'a str>)> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (name, _) = rest.split_once('`')?;
+    Some((name.to_string(), did_you_mean(name, known)))
+}
+
 /// Suggest the closest known name for an unknown one ("did you mean").
 pub(crate) fn did_you_mean<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a str> {
     known

@@ -60,7 +60,7 @@ coverage-opening = Opening and closing
 ## The 404 page
 not-found-title = Page not found
 not-found-text = This edition has no such page.
-not-found-home = Go to the choice of language
+not-found-home = Choose a language
 
 ## Footer
 footer-edition = A multilingual edition. All translations of the Russian text are unofficial.

@@ -14,7 +14,7 @@ parallel-text = Параллелдүү текст
 parallel-with = Башка тил менен салыштыруу
 previous = Мурунку бөлүм
 next = Кийинки бөлүм
-download = Толук текстти бир файл менен жүктөп алуу
+download = Толук текстти бир файл катары жүктөп алуу
 choose-language = Тилди тандаңыз
 
 ## Notices on translated pages

@@ -19,7 +19,7 @@ choose-language = Dili saýlaň
 
 ## Notices on translated pages
 original-label = asyl nusga
-unofficial-notice = Resmi däl terjime. Rus dilindäki tekst asyl tekst hasaplanýar.
+unofficial-notice = Resmi däl terjime. Awtentik tekst rus dilindäki tekstdir.
 read-original = Asyl nusgany okamak
 fallback-notice = Bu abzas entek terjime edilmedi; rus dilindäki asyl nusgasy görkezilýär.
 stale-notice = Bu abzasyň rus dilindäki teksti terjime edilenden soň üýtgedildi.

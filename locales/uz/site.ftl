@@ -19,7 +19,7 @@ choose-language = Tilni tanlang
 
 ## Notices on translated pages
 original-label = asl nusxa
-unofficial-notice = Norasmiy tarjima. Rus tilidagi matn asl matn hisoblanadi.
+unofficial-notice = Norasmiy tarjima. Autentik matn rus tilidagi matn hisoblanadi.
 read-original = Asl nusxani oʻqish
 fallback-notice = Ushbu xatboshi hali tarjima qilinmagan; rus tilidagi asl nusxasi keltirilgan.
 stale-notice = Ushbu xatboshining rus tilidagi matni tarjima qilinganidan keyin oʻzgartirilgan.

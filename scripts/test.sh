@@ -23,7 +23,7 @@ python3 -c "import translate" 2>/dev/null || pip install -q translate-toolkit
 (cd tests/browser && npm ci --no-audit --no-fund --silent)
 
 cargo build --release --quiet
-cargo test --all-targets
+cargo test --workspace --all-targets
 
 # Real-browser tests: accessibility (axe-core) of every page type in both
 # colour schemes at desktop and phone width, the switcher keeping the

@@ -10,7 +10,7 @@ use crate::{load, model, render, write};
 
 /// What `build` was asked to do.
 #[derive(Clone, Debug, Default)]
-pub struct Options {
+pub(crate) struct Options {
     /// The project root.
     pub root: PathBuf,
     /// Settings given on the command line.
@@ -19,7 +19,7 @@ pub struct Options {
 
 /// What a build did.
 #[derive(Debug)]
-pub struct Report {
+pub(crate) struct Report {
     /// The output folder.
     pub out: PathBuf,
     /// Written, unchanged and removed files.
@@ -48,17 +48,14 @@ fn render_project(
     project.source.text = String::new();
     for locale in &mut project.locales {
         locale.statement = None;
+        locale.orphans = None;
         locale.glossary = None;
+        locale.review_notes = None;
     }
     let warnings = fail_on_errors(problems)?;
-    let site = site.ok_or_else(|| Error::Invalid(warnings.clone()))?;
-    let messages = site
-        .languages
-        .iter()
-        .map(|l| (l.tag.clone(), Arc::clone(&l.messages)))
-        .collect();
+    let site = Arc::new(site.ok_or_else(|| Error::Invalid(warnings.clone()))?);
     let mut tera = tera?;
-    render::register_messages(&mut tera, messages);
+    render::register_messages(&mut tera, Arc::clone(&site));
     render::each(&site, &project.settings, &tera, &project.statics, sink)?;
     Ok((warnings, project.settings))
 }
@@ -67,10 +64,11 @@ fn render_project(
 /// version, the settings and every file read. Equal fingerprints give
 /// byte-identical sites, so a build can skip rendering altogether.
 fn fingerprint(project: &load::Project) -> String {
-    let mut hasher = blake3::Hasher::new();
+    use sha2::Digest as _;
+    let mut hasher = sha2::Sha256::new();
     let mut add = |label: &str, bytes: &[u8]| {
         hasher.update(label.as_bytes());
-        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update((bytes.len() as u64).to_le_bytes());
         hasher.update(bytes);
     };
     add("version", env!("CARGO_PKG_VERSION").as_bytes());
@@ -80,12 +78,8 @@ fn fingerprint(project: &load::Project) -> String {
         project.source.text.as_bytes(),
     );
     for locale in &project.locales {
-        let files = [
-            &locale.statement,
-            &Some(locale.messages.clone()),
-            &locale.glossary,
-        ];
-        for file in files.into_iter().flatten() {
+        let files = [&locale.statement, &locale.orphans, &locale.glossary];
+        for file in files.into_iter().flatten().chain([&locale.messages]) {
             add(&file.path.to_string_lossy(), file.text.as_bytes());
         }
     }
@@ -95,14 +89,14 @@ fn fingerprint(project: &load::Project) -> String {
     for file in &project.statics {
         add(&file.path, &file.bytes);
     }
-    hasher.finalize().to_hex().to_string()
+    write::hex(&hasher.finalize())
 }
 
 /// The whole site in memory, sorted by path, with the warnings and settings: nothing is written.
-pub type Rendered = (Vec<render::Page>, Vec<Diagnostic>, Settings);
+pub(crate) type Rendered = (Vec<render::Page>, Vec<Diagnostic>, Settings);
 
 /// Render the whole site in memory: nothing is written.
-pub fn render(root: &Path, overrides: Overrides) -> Result<Rendered> {
+pub(crate) fn render(root: &Path, overrides: Overrides) -> Result<Rendered> {
     let project = load::project(root, overrides)?;
     let mut pages = Vec::new();
     let (warnings, settings) = render_project(project, &mut |page| {
@@ -116,15 +110,11 @@ pub fn render(root: &Path, overrides: Overrides) -> Result<Rendered> {
 /// Build the site. Pages are staged beside their targets as they are
 /// rendered and moved into place only when all succeeded, so a build that
 /// fails leaves the output folder as it was.
-pub fn run(options: &Options) -> Result<Report> {
+pub(crate) fn run(options: &Options) -> Result<Report> {
     let started = Instant::now();
     let root = &options.root;
     let settings = load::settings(root, options.overrides.clone())?;
-    let out = if settings.output.is_absolute() {
-        settings.output.clone()
-    } else {
-        root.join(&settings.output)
-    };
+    let out = settings.output_in(root);
     write::check_output(root, &out)?;
     let project = load::project(root, options.overrides.clone())?;
     let inputs = fingerprint(&project);

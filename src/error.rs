@@ -33,14 +33,14 @@ impl Location {
 /// Line starts of a text, for turning many offsets into locations without
 /// rescanning the text each time.
 #[derive(Clone, Debug)]
-pub struct LineIndex<'a> {
+pub(crate) struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
 }
 
 impl<'a> LineIndex<'a> {
     /// Index the line starts of `text`.
-    pub fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -48,7 +48,7 @@ impl<'a> LineIndex<'a> {
     }
 
     /// The same as [`Location::of_offset`], in logarithmic time.
-    pub fn location(&self, offset: usize) -> Location {
+    pub(crate) fn location(&self, offset: usize) -> Location {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
@@ -140,9 +140,10 @@ impl fmt::Display for Diagnostic {
         if let Some(loc) = self.location {
             write!(f, ":{}:{}", loc.line, loc.col)?;
         }
-        write!(f, ": {}: {}", self.severity, self.message)?;
+        let message = crate::text::printable(&self.message);
+        write!(f, ": {}: {message}", self.severity)?;
         for note in &self.notes {
-            write!(f, "\n    {note}")?;
+            write!(f, "\n    {}", crate::text::printable(note))?;
         }
         Ok(())
     }
@@ -163,7 +164,7 @@ pub enum Error {
     #[error("{}", render_all(.0))]
     Invalid(Vec<Diagnostic>),
     /// A request the command refuses (bad output folder, unknown language, ...).
-    #[error("error: {0}")]
+    #[error("error: {}", crate::text::printable(.0))]
     Refused(String),
 }
 
@@ -194,7 +195,7 @@ impl Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Turn a list of findings into an error if any of them is an error.
-pub fn fail_on_errors(mut diagnostics: Vec<Diagnostic>) -> Result<Vec<Diagnostic>> {
+pub(crate) fn fail_on_errors(mut diagnostics: Vec<Diagnostic>) -> Result<Vec<Diagnostic>> {
     diagnostics.sort();
     diagnostics.dedup();
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {

@@ -1,8 +1,7 @@
-//! Interface strings: one Fluent bundle per language, with a documented fallback chain.
-//!
-//! A message missing from a language falls back to English, then to Russian.
-//! A message missing from every language in that chain fails the build, so a
-//! page never shows a raw message id.
+//! Interface strings: one Fluent bundle per language. The fallback chain a
+//! missing message follows (the settings' `fallback` languages, then the
+//! original) is the model's; a message missing from every language in it
+//! fails the build, so a page never shows a raw message id.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -13,12 +12,6 @@ use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
 use crate::error::{Diagnostic, Location};
-
-/// The file name of the interface strings inside `locales/<lang>/`.
-pub const FILE_NAME: &str = "site.ftl";
-
-/// The languages a missing message falls back to, in order, after the language itself.
-pub const FALLBACK_CHAIN: &[&str] = &["en", "ru"];
 
 /// What each message declares: its position and the variables and terms it uses.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -80,11 +73,39 @@ impl Messages {
                 .map(|e| Diagnostic::error(path, None, lowercase_first(&e.to_string())))
                 .collect());
         }
-        Ok(Messages {
+        let messages = Messages {
             path: path.to_path_buf(),
             declared,
             bundle,
-        })
+        };
+        messages.check_controls()?;
+        Ok(messages)
+    }
+
+    /// Refuse messages whose text holds control characters (a `\u0000` escape).
+    fn check_controls(&self) -> Result<(), Vec<Diagnostic>> {
+        let problems: Vec<Diagnostic> = self
+            .declared
+            .iter()
+            .filter(|(id, _)| !id.starts_with('-'))
+            .filter_map(|(id, info)| {
+                let text = self.format(id, &[])?;
+                let c = text.chars().find(|&c| crate::text::is_forbidden_control(c))?;
+                Some(Diagnostic::error(
+                    &self.path,
+                    Some(info.location),
+                    format!(
+                        "message `{id}` holds control character U+{:04X}; only tabs and line breaks may appear in text",
+                        c as u32
+                    ),
+                ))
+            })
+            .collect();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
     }
 
     /// Whether the message `id` exists.
@@ -200,7 +221,7 @@ mod tests {
     use super::*;
 
     fn ru() -> LanguageIdentifier {
-        "ru".parse().unwrap()
+        "ru-RU".parse().unwrap()
     }
 
     #[test]

@@ -1,29 +1,62 @@
 //! Tolmach: a static site generator for the multilingual edition of one
-//! official document, the Russian original and its translations.
+//! official document, the original and its translations.
 //!
-//! The build reads top to bottom: [`load`] reads the project, [`model`]
-//! parses and cross-checks it, [`render`] turns it into pages in memory and
-//! [`write`] writes them atomically and incrementally. The translator's
-//! tools live in [`workflow`].
+//! The build reads top to bottom: `load` reads the project, `model` parses
+//! and cross-checks it (and is the only place that decides the domain's
+//! rules), `render` turns it into pages in memory and `write` writes them
+//! atomically and incrementally. The translator's commands (`workflow`,
+//! `interchange`) are thin operations over the same model; they return
+//! reports, and `cli` alone prints them and picks exit codes.
+//!
+//! The public surface is small: what the binary, the integration tests, the
+//! fuzz targets and the benchmark generator (`xtask`) use.
 
-pub mod build;
+mod build;
 pub mod cli;
-pub mod corpus;
-pub mod error;
-pub mod i18n;
-pub mod interchange;
-pub mod lang;
-pub mod links;
-pub mod load;
-pub mod markdown;
-pub mod model;
-pub mod render;
-pub mod serve;
-pub mod settings;
-pub mod source;
-pub mod translation;
-pub mod workflow;
-pub mod write;
+mod error;
+mod i18n;
+mod interchange;
+mod lang;
+mod layout;
+mod links;
+mod load;
+mod markdown;
+mod model;
+mod render;
+mod serve;
+mod settings;
+mod text;
+mod workflow;
+mod write;
 mod yaml;
 
-pub use error::{Diagnostic, Error, Result};
+pub use error::{Diagnostic, Error, Location, Result, Severity};
+pub use i18n::Messages;
+pub use interchange::{ImportFile, ImportUnit};
+pub use lang::LangTag;
+pub use load::{Encoding, decode};
+pub use markdown::{plain_text, render_inline};
+pub use model::{Entry, Source, Translation, Unit, UnitId, UnitKind};
+pub use render::Page;
+pub use serve::{RELOAD_TAG, inject};
+pub use settings::{Overrides, Settings};
+
+/// Read a project's settings (`tolmach.yaml` and `overrides`).
+pub fn read_settings(root: &std::path::Path, overrides: Overrides) -> Result<Settings> {
+    load::settings(root, overrides)
+}
+
+/// Render a project's whole site in memory, sorted by path: nothing is written.
+pub fn render_site(root: &std::path::Path, overrides: Overrides) -> Result<Vec<Page>> {
+    build::render(root, overrides).map(|(pages, _, _)| pages)
+}
+
+/// Parse an XLIFF (2.x or 1.2) or PO file, as `tolmach import` reads it.
+pub fn parse_exchange_file(text: &str, path: &std::path::Path) -> Result<ImportFile> {
+    interchange::parse(text, path)
+}
+
+/// A YAML double-quoted scalar for `value`, as Tolmach writes translation files.
+pub fn yaml_string(value: &str) -> String {
+    workflow::edit::quote(value)
+}

@@ -3,7 +3,7 @@
 
 /// One kind of page of one language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum View<'a> {
+pub(crate) enum View<'a> {
     /// The language's home: title, preamble, contents, closing.
     Index,
     /// One sphere.
@@ -20,7 +20,7 @@ pub enum View<'a> {
 }
 
 /// The folder of a page, relative to the output root, ending in `/`.
-pub fn dir_of(lang: &str, view: View<'_>) -> String {
+pub(crate) fn dir_of(lang: &str, view: View<'_>) -> String {
     match view {
         View::Index => format!("{lang}/"),
         View::Sphere(slug) => format!("{lang}/{slug}/"),
@@ -33,7 +33,7 @@ pub fn dir_of(lang: &str, view: View<'_>) -> String {
 
 /// How links are written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Linker {
+pub(crate) struct Linker {
     /// Folder links end in `index.html` (for reading from disk).
     pub offline: bool,
 }
@@ -41,7 +41,7 @@ pub struct Linker {
 impl Linker {
     /// A relative link from the page in folder `from` (relative to the root,
     /// `""` for the root itself) to `to`, a folder ending in `/` or a file.
-    pub fn href(&self, from: &str, to: &str) -> String {
+    pub(crate) fn href(&self, from: &str, to: &str) -> String {
         let depth = from.matches('/').count();
         let mut out = "../".repeat(depth);
         out.push_str(to);

@@ -1,31 +1,35 @@
-//! Stage 1, load: the only code that reads the project. It returns text and
-//! bytes with their paths; nothing here interprets them beyond checking that
-//! they are readable, inside the project and sane (UTF-8 without BOM, LF
-//! line endings, no tabs in content files, bounded size).
+//! Stage 1, load: the only code that reads the project (and the exchange
+//! files that `import` is given). It returns text and bytes with their
+//! paths; nothing here interprets them beyond checking that they are
+//! readable, inside the project and sane (UTF-8, no control characters, no
+//! tabs in content files, bounded size). A byte-order mark and CR LF line
+//! ends are accepted and removed, as every editor shows the file.
 
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::error::{Diagnostic, Error, Location, Result};
-use crate::settings::{self, Overrides, Settings};
-
-/// Files larger than this are refused before they are read, unless the
-/// settings raise the limit (`max_file_mib`).
-pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+use crate::error::Location;
+use crate::error::{Diagnostic, Error, Result};
+use crate::lang::LangTag;
+use crate::layout;
+use crate::settings::{Overrides, Settings};
+use crate::text::is_forbidden_control;
 
 /// A text file of the project.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TextFile {
+pub(crate) struct TextFile {
     /// Path relative to the project root, used in every message.
     pub path: PathBuf,
-    /// The contents.
+    /// The contents, with LF line ends and no byte-order mark.
     pub text: String,
+    /// How the file was saved.
+    pub encoding: Encoding,
 }
 
 /// A binary or verbatim file of the theme, copied to the output.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StaticFile {
+pub(crate) struct StaticFile {
     /// Path inside the theme's `static/` folder, with `/` separators.
     pub path: String,
     /// The bytes.
@@ -34,22 +38,24 @@ pub struct StaticFile {
 
 /// One folder under `locales/`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LocaleFiles {
+pub(crate) struct LocaleFiles {
     /// The folder name, a checked BCP 47 tag.
-    pub lang: String,
+    pub lang: LangTag,
     /// `statement.yaml`, absent for the original's language.
     pub statement: Option<TextFile>,
+    /// `orphans.yaml`, where `sync` parks units the source no longer has.
+    pub orphans: Option<TextFile>,
     /// `site.ftl`.
     pub messages: TextFile,
     /// `glossary.yaml`, optional.
     pub glossary: Option<TextFile>,
+    /// `REVIEW.md`, the translator's note for the reviewer, optional.
+    pub review_notes: Option<TextFile>,
 }
 
 /// Everything the build reads, in memory.
 #[derive(Clone, Debug)]
-pub struct Project {
-    /// The project root.
-    pub root: PathBuf,
+pub(crate) struct Project {
     /// Merged settings.
     pub settings: Settings,
     /// `sources/statement.md`.
@@ -62,36 +68,34 @@ pub struct Project {
     pub statics: Vec<StaticFile>,
 }
 
-/// The source file, relative to the root.
-pub const SOURCE_PATH: &str = "sources/statement.md";
+/// The size limit on any file read before settings are known (the settings file itself).
+const SETTINGS_LIMIT: u64 = 1024 * 1024;
 
 /// Read the settings alone (the output folder must be known before anything is built).
-pub fn settings(root: &Path, overrides: Overrides) -> Result<Settings> {
-    let path = root.join(settings::FILE_NAME);
-    let mut settings = if path.exists() {
-        let file = read_text(root, Path::new(settings::FILE_NAME), false)?;
-        Settings::parse(&file.text, &file.path)?
+pub(crate) fn settings(root: &Path, overrides: Overrides) -> Result<Settings> {
+    let rel = Path::new(layout::SETTINGS);
+    let text = if root.join(rel).exists() {
+        Some(read_text(root, rel, false, SETTINGS_LIMIT)?.text)
     } else {
-        Settings::default()
+        None
     };
-    settings.apply(overrides);
-    settings.validate(Path::new(settings::FILE_NAME))?;
-    Ok(settings)
+    Settings::parse(text.as_deref(), rel, overrides)
 }
 
 /// Read the whole project at `root`.
-pub fn project(root: &Path, overrides: Overrides) -> Result<Project> {
+pub(crate) fn project(root: &Path, overrides: Overrides) -> Result<Project> {
     let settings = settings(root, overrides)?;
-    let limit = settings.max_file_mib.saturating_mul(1024 * 1024);
-    if !root.join(SOURCE_PATH).exists() {
+    let limit = limit(&settings);
+    if !root.join(layout::SOURCE).exists() {
         return Err(Error::Refused(format!(
-            "{} is not a Tolmach project: it has no {SOURCE_PATH} (run from the project root or pass --root)",
-            root.display()
+            "{} is not a Tolmach project: it has no {} (run from the project root or pass --root)",
+            root.display(),
+            layout::SOURCE
         )));
     }
-    let source = read_text_within(root, Path::new(SOURCE_PATH), true, limit)?;
+    let source = read_text(root, Path::new(layout::SOURCE), true, limit)?;
     let locales = locales(root, &settings)?;
-    let theme_dir = Path::new("themes").join(&settings.theme);
+    let theme_dir = layout::theme_dir(&settings.theme);
     if !root.join(&theme_dir).is_dir() {
         return Err(Error::Refused(format!(
             "theme `{}` not found: there is no folder {}",
@@ -105,7 +109,7 @@ pub fn project(root: &Path, overrides: Overrides) -> Result<Project> {
             p.extension()
                 .is_some_and(|e| e == "html" || e == "xml" || e == "txt")
         })
-        .map(|p| read_text_within(root, &p, false, limit))
+        .map(|p| read_text(root, &p, false, limit))
         .collect::<Result<Vec<_>>>()?;
     let static_dir = theme_dir.join("static");
     let statics = files_under(root, &static_dir)?
@@ -123,7 +127,6 @@ pub fn project(root: &Path, overrides: Overrides) -> Result<Project> {
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(Project {
-        root: root.to_path_buf(),
         settings,
         source,
         locales,
@@ -132,63 +135,97 @@ pub fn project(root: &Path, overrides: Overrides) -> Result<Project> {
     })
 }
 
+/// The largest file the settings allow, in bytes.
+fn limit(settings: &Settings) -> u64 {
+    settings.max_file_mib.saturating_mul(1024 * 1024)
+}
+
 /// The language folders under `locales/`, checked and ordered.
 fn locales(root: &Path, settings: &Settings) -> Result<Vec<LocaleFiles>> {
-    let limit = settings.max_file_mib.saturating_mul(1024 * 1024);
-    let dir = root.join("locales");
+    let limit = limit(settings);
+    let locales = Path::new(layout::LOCALES);
     let mut problems = Vec::new();
     let mut found = Vec::new();
-    let entries = std::fs::read_dir(&dir).map_err(|e| Error::io(Path::new("locales"), e))?;
+    let entries = std::fs::read_dir(root.join(locales)).map_err(|e| Error::io(locales, e))?;
     for entry in entries {
-        let entry = entry.map_err(|e| Error::io(Path::new("locales"), e))?;
+        let entry = entry.map_err(|e| Error::io(locales, e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        let rel = Path::new("locales").join(&name);
+        let rel = locales.join(&name);
         inside_project(root, &rel)?;
         if !root.join(&rel).is_dir() {
             continue;
         }
-        match crate::lang::check_tag(&name) {
-            Ok(()) => found.push(name),
+        match LangTag::parse(&name) {
+            Ok(tag) => found.push(tag),
             Err(message) => problems.push(Diagnostic::error(&rel, None, message)),
         }
     }
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
-    let order = crate::lang::order(&found, &settings.languages)
-        .map_err(|message| Error::at(Diagnostic::error(settings::FILE_NAME, None, message)))?;
+    let order = crate::lang::order(&found, &settings.languages, &settings.original)
+        .map_err(|message| Error::at(Diagnostic::error(layout::SETTINGS, None, message)))?;
     order
         .into_iter()
         .map(|lang| {
-            let base = Path::new("locales").join(&lang);
-            let optional = |name: &str| {
-                let rel = base.join(name);
+            let optional = |rel: PathBuf, content: bool| {
                 if root.join(&rel).exists() {
-                    read_text_within(root, &rel, true, limit).map(Some)
+                    read_text(root, &rel, content, limit).map(Some)
                 } else {
                     Ok(None)
                 }
             };
-            let statement = optional(crate::translation::FILE_NAME)?;
-            let glossary = optional("glossary.yaml")?;
-            let messages = optional(crate::i18n::FILE_NAME)?.ok_or_else(|| {
+            let messages = optional(layout::messages(&lang), true)?.ok_or_else(|| {
                 Error::at(Diagnostic::error(
-                    &base,
+                    layout::locale_dir(&lang),
                     None,
                     format!(
                         "language `{lang}` has no {} (its interface strings)",
-                        crate::i18n::FILE_NAME
+                        layout::messages_file_name()
                     ),
                 ))
             })?;
             Ok(LocaleFiles {
-                lang,
-                statement,
+                statement: optional(layout::translation(&lang), true)?,
+                orphans: optional(layout::orphans(&lang), true)?,
+                glossary: optional(layout::glossary(&lang), true)?,
+                review_notes: optional(layout::review_notes(&lang), false)?,
                 messages,
-                glossary,
+                lang,
             })
         })
         .collect()
+}
+
+/// Read a file given on the command line (an XLIFF or PO file to import),
+/// under the project's size limit.
+pub(crate) fn exchange_file(path: &Path, settings: &Settings) -> Result<TextFile> {
+    let limit = limit(settings);
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::io(path, e))?
+        .len();
+    refuse_large(path, size, limit)?;
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let (text, encoding) = decode(bytes, path, false).map_err(Error::at)?;
+    Ok(TextFile {
+        path: path.to_path_buf(),
+        text,
+        encoding,
+    })
+}
+
+fn refuse_large(path: &Path, size: u64, limit: u64) -> Result<()> {
+    if size > limit {
+        return Err(Error::at(Diagnostic::error(
+            path,
+            None,
+            format!(
+                "the file is {size} bytes; the limit is {limit} bytes ({} MiB; raise it with `max_file_mib`)",
+                limit / (1024 * 1024)
+            ),
+        )));
+    }
+    Ok(())
 }
 
 /// Every file under `dir` (relative to `root`), sorted, symlinks checked.
@@ -247,42 +284,29 @@ fn read_bytes(root: &Path, rel: &Path, limit: u64) -> Result<Vec<u8>> {
     inside_project(root, rel)?;
     let full = root.join(rel);
     let meta = std::fs::metadata(&full).map_err(|e| Error::io(rel, e))?;
-    if meta.len() > limit {
-        return Err(Error::at(Diagnostic::error(
-            rel,
-            None,
-            format!(
-                "the file is {} bytes; the limit is {limit} bytes ({} MiB; raise it with `max_file_mib`)",
-                meta.len(),
-                limit / (1024 * 1024)
-            ),
-        )));
-    }
+    refuse_large(rel, meta.len(), limit)?;
     std::fs::read(&full).map_err(|e| Error::io(rel, e))
 }
 
-/// Read a text file and check its encoding and layout. `content` files
-/// (sources and locales) also may not contain tabs.
-pub fn read_text(root: &Path, rel: &Path, content: bool) -> Result<TextFile> {
-    read_text_within(root, rel, content, MAX_FILE_BYTES)
+/// How a file was saved, so that a rewrite can keep it that way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Encoding {
+    /// The file started with a UTF-8 byte-order mark.
+    pub bom: bool,
+    /// The file's lines end in CR LF (Windows) rather than LF.
+    pub crlf: bool,
 }
 
-/// [`read_text`] with a size limit other than the default.
-fn read_text_within(root: &Path, rel: &Path, content: bool, limit: u64) -> Result<TextFile> {
-    let bytes = read_bytes(root, rel, limit)?;
-    let text = decode(bytes, rel, content).map_err(Error::at)?;
-    Ok(TextFile {
-        path: rel.to_path_buf(),
-        text,
-    })
-}
-
-/// Check that `bytes` are text Tolmach can report positions in.
+/// Turn the bytes of a project file into text with LF line ends and no
+/// byte-order mark, as every editor shows it: lines keep their numbers and
+/// columns. `content` files (sources and translations) also may not contain
+/// tabs. Control characters other than tab and line breaks are refused with
+/// their position.
 pub fn decode(
     bytes: Vec<u8>,
     path: &Path,
     content: bool,
-) -> std::result::Result<String, Diagnostic> {
+) -> Result<(String, Encoding), Diagnostic> {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
@@ -300,35 +324,47 @@ pub fn decode(
             ));
         }
     };
-    if text.starts_with('\u{FEFF}') {
-        return Err(Diagnostic::error(
-            path,
-            Some(Location::new(1, 1)),
-            "the file starts with a byte-order mark (U+FEFF); save it as UTF-8 without BOM",
-        ));
-    }
-    if let Some(i) = text.find('\r') {
+    let bom = text.starts_with('\u{FEFF}');
+    let body = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    let crlf = body.contains("\r\n");
+    let text = if body.contains('\r') {
+        body.replace("\r\n", "\n").replace('\r', "\n")
+    } else if bom {
+        body.to_string()
+    } else {
+        text
+    };
+    if let Some((i, c)) = text
+        .char_indices()
+        .find(|&(_, c)| is_forbidden_control(c) || (content && c == '\t'))
+    {
+        let message = match c {
+            '\t' => "tab character; use spaces".to_string(),
+            '\0' => "NUL character; this is not a text file".to_string(),
+            c => format!(
+                "control character U+{:04X}; only tabs and line breaks may appear in text",
+                c as u32
+            ),
+        };
         return Err(Diagnostic::error(
             path,
             Some(Location::of_offset(&text, i)),
-            "carriage return (Windows CR LF line ending); save the file with LF line endings",
+            message,
         ));
     }
-    if content && let Some(i) = text.find('\t') {
-        return Err(Diagnostic::error(
-            path,
-            Some(Location::of_offset(&text, i)),
-            "tab character; use spaces",
-        ));
-    }
-    if let Some(i) = text.find('\0') {
-        return Err(Diagnostic::error(
-            path,
-            Some(Location::of_offset(&text, i)),
-            "NUL character; this is not a text file",
-        ));
-    }
-    Ok(text)
+    Ok((text, Encoding { bom, crlf }))
+}
+
+/// Read a text file of the project and check its encoding and layout.
+/// `content` files (sources and locales) also may not contain tabs.
+fn read_text(root: &Path, rel: &Path, content: bool, limit: u64) -> Result<TextFile> {
+    let bytes = read_bytes(root, rel, limit)?;
+    let (text, encoding) = decode(bytes, rel, content).map_err(Error::at)?;
+    Ok(TextFile {
+        path: rel.to_path_buf(),
+        text,
+        encoding,
+    })
 }
 
 #[cfg(test)]
@@ -337,7 +373,7 @@ mod tests {
 
     fn decoded(bytes: &[u8]) -> String {
         match decode(bytes.to_vec(), Path::new("f"), true) {
-            Ok(text) => text,
+            Ok((text, _)) => text,
             Err(d) => d.to_string(),
         }
     }
@@ -350,16 +386,32 @@ mod tests {
             "f:2:2: error: invalid UTF-8 (byte 0xFF); save the file as UTF-8"
         );
         assert_eq!(
-            decoded("\u{FEFF}a".as_bytes()),
-            "f:1:1: error: the file starts with a byte-order mark (U+FEFF); save it as UTF-8 without BOM"
-        );
-        assert_eq!(
-            decoded(b"a\r\n"),
-            "f:1:2: error: carriage return (Windows CR LF line ending); save the file with LF line endings"
-        );
-        assert_eq!(
             decoded(b"a:\n\tb"),
             "f:2:1: error: tab character; use spaces"
         );
+        assert_eq!(
+            decoded(b"a\nb \x1b[2J"),
+            "f:2:3: error: control character U+001B; only tabs and line breaks may appear in text"
+        );
+    }
+
+    #[test]
+    fn windows_files_read_as_the_editor_shows_them() {
+        let (text, enc) = decode(
+            b"\xEF\xBB\xBFa: 1\r\nb: 2\r\n".to_vec(),
+            Path::new("f"),
+            true,
+        )
+        .unwrap();
+        assert_eq!(text, "a: 1\nb: 2\n");
+        assert_eq!(
+            enc,
+            Encoding {
+                bom: true,
+                crlf: true
+            }
+        );
+        let err = decode(b"a\r\n\tb".to_vec(), Path::new("f"), true).unwrap_err();
+        assert_eq!(err.location, Some(Location::new(2, 1)));
     }
 }

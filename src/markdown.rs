@@ -78,7 +78,7 @@ fn plain(event: &Event<'_>) -> String {
 
 /// Whether a link target may appear in the output: `http`, `https`,
 /// `mailto`, or a relative reference with no scheme at all.
-pub fn is_safe_url(url: &str) -> bool {
+pub(crate) fn is_safe_url(url: &str) -> bool {
     let cleaned: String = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())

@@ -10,7 +10,6 @@
 //!   segment is refused, and the resolved file must stay inside the output folder.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
@@ -20,7 +19,7 @@ use tiny_http::{Header, Request, Response, Server, StatusCode};
 
 use crate::build;
 use crate::error::{Error, Result};
-use crate::settings::FILE_NAME;
+use crate::layout::SETTINGS as FILE_NAME;
 
 /// The tag injected before `</body>` of every served HTML page.
 pub const RELOAD_TAG: &str = "<script src=\"/__tolmach/reload.js\"></script>";
@@ -78,12 +77,23 @@ struct State {
 
 type Shared = Arc<Mutex<State>>;
 
-/// Run the command.
-pub fn run(args: &crate::cli::ServeArgs) -> Result<ExitCode> {
-    let root = absolute(&args.build.project.root)?;
+/// What `serve` is asked.
+#[derive(Clone, Debug)]
+pub(crate) struct Options {
+    /// What to build.
+    pub build: build::Options,
+    /// Port on 127.0.0.1.
+    pub port: u16,
+    /// Open the browser.
+    pub open: bool,
+}
+
+/// Run the server until the process is stopped.
+pub(crate) fn run(args: &Options) -> Result<()> {
+    let root = absolute(&args.build.root)?;
     let options = build::Options {
         root: root.clone(),
-        overrides: args.build.overrides(),
+        overrides: args.build.overrides.clone(),
     };
     let out = output_folder(&options)?;
     let state: Shared = Arc::new(Mutex::new(State::default()));
@@ -103,7 +113,7 @@ pub fn run(args: &crate::cli::ServeArgs) -> Result<ExitCode> {
         open(&url);
     }
     rebuild_loop(&events, &root, &options, &state);
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 fn absolute(path: &Path) -> Result<PathBuf> {
@@ -113,11 +123,7 @@ fn absolute(path: &Path) -> Result<PathBuf> {
 /// The output folder the build writes to, absolute.
 fn output_folder(options: &build::Options) -> Result<PathBuf> {
     let settings = crate::load::settings(&options.root, options.overrides.clone())?;
-    Ok(if settings.output.is_absolute() {
-        settings.output
-    } else {
-        options.root.join(settings.output)
-    })
+    Ok(settings.output_in(&options.root))
 }
 
 /// Build once, print the outcome and update the state.

@@ -4,17 +4,23 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Diagnostic, Error, Location, Result};
+use crate::lang::LangTag;
 
-/// The name of the settings file at the project root.
-pub const FILE_NAME: &str = "tolmach.yaml";
+/// The language of the original unless the settings say otherwise.
+const DEFAULT_ORIGINAL: &str = "ru";
+/// The languages whose interface strings stand in for a missing message,
+/// before the original's, unless the settings say otherwise.
+const DEFAULT_FALLBACK: &[&str] = &["en"];
 
 /// What `tolmach.yaml` may contain. Every field is optional.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
     base_url: Option<String>,
+    original: Option<String>,
     languages: Option<Vec<String>>,
+    fallback: Option<Vec<String>>,
     theme: Option<String>,
     output: Option<PathBuf>,
     offline: Option<bool>,
@@ -24,11 +30,14 @@ struct File {
 
 const FIELDS: &[&str] = &[
     "base_url",
+    "original",
     "languages",
+    "fallback",
     "theme",
     "output",
     "offline",
     "parallel",
+    "max_file_mib",
 ];
 
 /// Settings after the file and the command line are merged.
@@ -36,8 +45,12 @@ const FIELDS: &[&str] = &[
 pub struct Settings {
     /// The absolute address the site is published at, ending in `/`, if known.
     pub base_url: Option<String>,
-    /// The order of the languages; the original comes first.
-    pub languages: Vec<String>,
+    /// The language of the original document (its authentic text).
+    pub original: LangTag,
+    /// The order of the languages; the original comes first unless listed otherwise.
+    pub languages: Vec<LangTag>,
+    /// Where a missing interface message is looked for, in order, before the original.
+    pub fallback: Vec<LangTag>,
     /// The theme folder under `themes/`.
     pub theme: String,
     /// The output folder, relative to the project root unless absolute.
@@ -54,7 +67,13 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             base_url: None,
+            original: LangTag::parse(DEFAULT_ORIGINAL)
+                .expect("the default original is a valid tag"),
             languages: Vec::new(),
+            fallback: DEFAULT_FALLBACK
+                .iter()
+                .map(|t| LangTag::parse(t).expect("the default fallback is a valid tag"))
+                .collect(),
             theme: "default".into(),
             output: PathBuf::from("public"),
             offline: false,
@@ -84,33 +103,56 @@ pub struct Overrides {
 }
 
 impl Settings {
-    /// Parse the settings file text (named `path` in messages).
-    pub fn parse(text: &str, path: &Path) -> Result<Settings> {
-        if text.trim().is_empty() {
-            return Ok(Settings::default());
-        }
-        let file: File = crate::yaml::parse(text, path, 1).map_err(|d| Error::at(suggest(d)))?;
+    /// Read the settings from the file's text (named `path` in messages),
+    /// then apply the command line's overrides.
+    pub(crate) fn parse(text: Option<&str>, path: &Path, overrides: Overrides) -> Result<Settings> {
+        let file: File = match text {
+            Some(text) if !text.trim().is_empty() => {
+                crate::yaml::parse(text, path, 1).map_err(|d| Error::at(suggest(d)))?
+            }
+            _ => File::default(),
+        };
         let mut settings = Settings::default();
-        settings.apply(Overrides {
-            base_url: file.base_url,
-            languages: file.languages,
-            theme: file.theme,
-            output: file.output,
-            offline: file.offline.unwrap_or(false),
-            parallel: file.parallel,
-            max_file_mib: file.max_file_mib,
-        });
+        let tag = |value: &str, field: &str| {
+            LangTag::parse(value).map_err(|message| {
+                Error::at(Diagnostic::error(
+                    path,
+                    text.and_then(|t| field_location(t, field)),
+                    format!("`{field}`: {message}"),
+                ))
+            })
+        };
+        if let Some(original) = &file.original {
+            settings.original = tag(original, "original")?;
+        }
+        if let Some(fallback) = &file.fallback {
+            settings.fallback = fallback
+                .iter()
+                .map(|t| tag(t, "fallback"))
+                .collect::<Result<_>>()?;
+        }
+        let languages = overrides.languages.clone().or(file.languages.clone());
+        if let Some(languages) = languages {
+            settings.languages = languages
+                .iter()
+                .map(|t| tag(t, "languages"))
+                .collect::<Result<_>>()?;
+        }
+        settings.base_url = file.base_url;
+        settings.theme = file.theme.unwrap_or(settings.theme);
+        settings.output = file.output.unwrap_or(settings.output);
+        settings.offline = file.offline.unwrap_or(false);
+        settings.parallel = file.parallel.unwrap_or(true);
+        settings.max_file_mib = file.max_file_mib.unwrap_or(settings.max_file_mib);
+        settings.apply(overrides);
         settings.validate(path)?;
         Ok(settings)
     }
 
     /// Apply command-line overrides on top of the file's values.
-    pub fn apply(&mut self, overrides: Overrides) {
+    fn apply(&mut self, overrides: Overrides) {
         if let Some(url) = overrides.base_url {
             self.base_url = Some(url);
-        }
-        if let Some(languages) = overrides.languages {
-            self.languages = languages;
         }
         if let Some(theme) = overrides.theme {
             self.theme = theme;
@@ -135,7 +177,7 @@ impl Settings {
     }
 
     /// Check values that YAML types cannot.
-    pub fn validate(&self, path: &Path) -> Result<()> {
+    fn validate(&self, path: &Path) -> Result<()> {
         if let Some(url) = &self.base_url
             && !(url.starts_with("https://") || url.starts_with("http://"))
         {
@@ -159,6 +201,22 @@ impl Settings {
         }
         Ok(())
     }
+
+    /// The output folder as a path from the current directory.
+    pub(crate) fn output_in(&self, root: &Path) -> PathBuf {
+        if self.output.is_absolute() {
+            self.output.clone()
+        } else {
+            root.join(&self.output)
+        }
+    }
+}
+
+/// The line of a top-level `field:` in the settings text.
+fn field_location(text: &str, field: &str) -> Option<Location> {
+    text.lines()
+        .position(|l| l.starts_with(field) && l[field.len()..].trim_start().starts_with(':'))
+        .map(|i| Location::new(i + 1, 1))
 }
 
 /// Add a "did you mean" to an unknown-field message.
@@ -179,28 +237,45 @@ fn suggest(mut d: Diagnostic) -> Diagnostic {
 mod tests {
     use super::*;
 
+    fn parse(text: &str, overrides: Overrides) -> Result<Settings> {
+        Settings::parse(Some(text), Path::new("tolmach.yaml"), overrides)
+    }
+
     #[test]
     fn file_values_and_overrides_merge() {
-        let mut s = Settings::parse(
-            "base_url: https://example.org/x\nlanguages: [ru, en]\n",
-            Path::new("tolmach.yaml"),
+        let s = parse(
+            "base_url: https://example.org/x\nlanguages: [xo, en]\noriginal: xo\n",
+            Overrides {
+                theme: Some("plain".into()),
+                ..Overrides::default()
+            },
         )
         .unwrap();
         assert_eq!(s.base_url.as_deref(), Some("https://example.org/x/"));
-        s.apply(Overrides {
-            theme: Some("plain".into()),
-            ..Overrides::default()
-        });
         assert_eq!(s.theme, "plain");
-        assert_eq!(s.languages, ["ru", "en"]);
+        assert_eq!(
+            s.languages,
+            [LangTag::parse("xo").unwrap(), LangTag::parse("en").unwrap()]
+        );
+        assert_eq!(s.original.as_str(), "xo");
+        assert_eq!(s.fallback, [LangTag::parse("en").unwrap()]);
     }
 
     #[test]
     fn unknown_settings_get_a_suggestion() {
-        let err = Settings::parse("langauges: [ru]\n", Path::new("tolmach.yaml")).unwrap_err();
+        let err = parse("langauges: [en]\n", Overrides::default()).unwrap_err();
         assert_eq!(
             err.to_string(),
             "tolmach.yaml:1:1: error: unknown setting `langauges`; did you mean `languages`?"
+        );
+    }
+
+    #[test]
+    fn language_tags_are_checked_where_they_are_written() {
+        let err = parse("theme: default\noriginal: Xx\n", Overrides::default()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "tolmach.yaml:2:1: error: `original`: `Xx` is not in canonical form; name the folder `xx`"
         );
     }
 }

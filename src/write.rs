@@ -18,14 +18,14 @@ use crate::error::{Error, Result};
 use crate::render::Page;
 
 /// The marker that says Tolmach made this folder.
-pub const MARKER: &str = ".tolmach-output";
+pub(crate) const MARKER: &str = ".tolmach-output";
 /// Hashes of the files written by the last complete build.
-pub const MANIFEST: &str = ".tolmach-manifest";
+pub(crate) const MANIFEST: &str = ".tolmach-manifest";
 const TEMP_SUFFIX: &str = ".tolmach-tmp";
 
 /// What a write did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Summary {
+pub(crate) struct Summary {
     /// Files created or replaced.
     pub written: usize,
     /// Files whose bytes were already right.
@@ -35,7 +35,7 @@ pub struct Summary {
 }
 
 /// Check that `out` may be written by a project at `root`.
-pub fn check_output(root: &Path, out: &Path) -> Result<()> {
+pub(crate) fn check_output(root: &Path, out: &Path) -> Result<()> {
     let refuse = |why: &str| {
         Err(Error::Refused(format!(
             "refusing to write to {}: {why}",
@@ -115,23 +115,11 @@ fn safe_relative(path: &str) -> Result<&Path> {
     }
 }
 
-/// Write `pages` into `out`, incrementally and atomically per file.
-pub fn site(out: &Path, pages: &[Page]) -> Result<Summary> {
-    let mut writer = Writer::open(out, String::new())?;
-    for page in pages {
-        if let Err(err) = writer.add(page) {
-            writer.abort();
-            return Err(err);
-        }
-    }
-    writer.commit()
-}
-
 /// Writes a site page by page, so that memory holds only the pages in
 /// flight. Changed pages go to temporary files beside their targets; only
 /// [`Writer::commit`] renames them into place, so a build that fails before
 /// that ([`Writer::abort`]) changes nothing in the output folder.
-pub struct Writer {
+pub(crate) struct Writer {
     out: PathBuf,
     inputs: String,
     old_inputs: Option<String>,
@@ -144,7 +132,7 @@ pub struct Writer {
 impl Writer {
     /// Prepare to write into `out` (created, with its marker, if needed);
     /// `inputs` is the fingerprint of what the pages are made from.
-    pub fn open(out: &Path, inputs: String) -> Result<Writer> {
+    pub(crate) fn open(out: &Path, inputs: String) -> Result<Writer> {
         std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
         let marker = out.join(MARKER);
         if !marker.exists() {
@@ -167,9 +155,9 @@ impl Writer {
     }
 
     /// Stage one page: nothing happens if its bytes are already there.
-    pub fn add(&mut self, page: &Page) -> Result<()> {
+    pub(crate) fn add(&mut self, page: &Page) -> Result<()> {
         safe_relative(&page.path)?;
-        let hash = blake3::hash(&page.bytes).to_hex().to_string();
+        let hash = hash_of(&page.bytes);
         let target = self.out.join(&page.path);
         let unchanged = match self.old.get(&page.path) {
             Some((old_hash, len)) => {
@@ -199,7 +187,7 @@ impl Writer {
     }
 
     /// Remove the staged temporary files: the output stays as it was.
-    pub fn abort(self) {
+    pub(crate) fn abort(self) {
         for (temp, _) in &self.pending {
             let _ = std::fs::remove_file(temp);
         }
@@ -207,7 +195,7 @@ impl Writer {
     }
 
     /// Move every staged page into place, remove leftovers, record the manifest.
-    pub fn commit(self) -> Result<Summary> {
+    pub(crate) fn commit(self) -> Result<Summary> {
         let out = &self.out;
         let keep: BTreeSet<&str> = self.new.keys().map(String::as_str).collect();
         let staged: BTreeSet<&Path> = self
@@ -244,6 +232,17 @@ impl Writer {
             removed: leftovers.len(),
         })
     }
+}
+
+/// The SHA-256 of `bytes` in hex.
+pub(crate) fn hash_of(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    hex(&sha2::Sha256::digest(bytes))
+}
+
+/// Bytes as lowercase hex.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Files under `out` that no page has (the marker and manifest excepted).
@@ -302,7 +301,7 @@ fn write_temp(target: &Path, bytes: &[u8]) -> Result<PathBuf> {
 /// file or the new one, never a part. Used for every file Tolmach writes
 /// outside the output folder too (translations rewritten by `sync` and
 /// `import`, exported files).
-pub fn replace_file(target: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn replace_file(target: &Path, bytes: &[u8]) -> Result<()> {
     let temp = write_temp(target, bytes)?;
     std::fs::rename(&temp, target).map_err(|e| {
         let _ = std::fs::remove_file(&temp);
@@ -321,7 +320,7 @@ fn drop_manifest(out: &Path) -> Result<()> {
 /// If the last complete build was made from the inputs with fingerprint
 /// `inputs` and every file it wrote is still there, with nothing else
 /// beside them, the number of those files.
-pub fn up_to_date(out: &Path, inputs: &str) -> Result<Option<usize>> {
+pub(crate) fn up_to_date(out: &Path, inputs: &str) -> Result<Option<usize>> {
     let (old_inputs, files) = read_manifest(out);
     if old_inputs.as_deref() != Some(inputs) || files.is_empty() {
         return Ok(None);

@@ -56,19 +56,47 @@ fn invalid_utf8_is_refused_with_its_place() {
     );
 }
 
+/// Files saved on Windows (a byte-order mark, CR LF line ends) in every
+/// kind of input build exactly the site their LF twins build.
 #[test]
-fn a_byte_order_mark_is_refused() {
+fn windows_files_build_the_same_site() {
+    let plain = Fixture::new("small");
+    plain.build();
+    let windows = Fixture::new("small");
+    for rel in [
+        STATEMENT,
+        "locales/en/site.ftl",
+        "locales/ru/site.ftl",
+        "sources/statement.md",
+        "tolmach.yaml",
+    ] {
+        let text = windows.read(rel).replace('\n', "\r\n");
+        windows.write(rel, format!("\u{FEFF}{text}"));
+    }
+    windows.build();
+    assert_eq!(snapshot(plain.root()), snapshot(windows.root()));
+}
+
+/// A problem in a CR LF file with a byte-order mark is reported at the
+/// line and column the translator's editor shows.
+#[test]
+fn positions_in_windows_files_are_the_editors() {
     assert_eq!(
-        broken_statement("\u{FEFF}title:\n  text: a\n"),
-        "locales/en/statement.yaml:1:1: error: the file starts with a byte-order mark (U+FEFF); save it as UTF-8 without BOM"
+        broken_statement("\u{FEFF}title:\r\n  text: a\r\n  txet: b\r\n"),
+        "locales/en/statement.yaml:3:3: error: unknown field `txet` in a unit; did you mean `text`?"
     );
 }
 
+/// Control characters, raw or written as YAML escapes, never reach a page.
 #[test]
-fn crlf_line_endings_are_refused() {
+fn control_characters_are_refused_with_their_place() {
     assert_eq!(
-        broken_statement("title:\r\n  text: a\r\n"),
-        "locales/en/statement.yaml:1:7: error: carriage return (Windows CR LF line ending); save the file with LF line endings"
+        broken_statement("title:\n  text: \"a \u{1b}[2J\"\n"),
+        "locales/en/statement.yaml:2:12: error: control character U+001B; only tabs and line breaks may appear in text"
+    );
+    assert_eq!(
+        broken_statement("title:\n  source: \"Заявление\"\n  text: \"a \\u0000 b\"\n"),
+        "locales/en/statement.yaml:1:1: error: control character U+0000 in a text; only tabs and line breaks may appear in text"
     );
 }
 

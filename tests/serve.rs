@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::*;
-use tolmach::serve::{RELOAD_TAG, inject};
+use tolmach::{RELOAD_TAG, inject};
 
 /// How long to wait for anything before giving up (a hang guard, not a timing check).
 const PATIENCE: Duration = Duration::from_secs(60);

@@ -4,8 +4,7 @@ mod common;
 
 use std::path::Path;
 
-use tolmach::source::Source;
-use tolmach::translation::Translation;
+use tolmach::{LangTag, Source, Translation};
 
 const TRANSLATED: [&str; 6] = ["en", "kk", "ky", "tg", "tk", "uz"];
 
@@ -14,6 +13,7 @@ fn source() -> Source {
     Source::parse(
         &std::fs::read_to_string(path).unwrap(),
         Path::new("sources/statement.md"),
+        &LangTag::parse("ru").unwrap(),
     )
     .unwrap()
 }

@@ -87,12 +87,12 @@ fn editing_one_word_makes_exactly_one_unit_stale_everywhere() {
         );
     }
     assert_eq!(
-        out.matches("`preamble-5` is stale: the Russian changed since it was translated")
+        out.matches("`preamble-5` is stale: the original changed since it was translated")
             .count(),
         6
     );
     assert_eq!(
-        out.matches("    russian: Свои усилия мы [-сосредоточим-]{+сконцентрируем+} на следующих стратегически значимых направлениях.").count(),
+        out.matches("    original: Свои усилия мы [-сосредоточим-]{+сконцентрируем+} на следующих стратегически значимых направлениях.").count(),
         6,
         "{out}"
     );
@@ -233,10 +233,10 @@ fn check_on_the_small_fixture_shows_the_diff_and_qa_findings() {
     assert_eq!(
         out,
         "locales/en/statement.yaml: warning: 1 unit(s) not translated (no entry): humanitarian-1; run `tolmach sync en` to add them\n\
-         locales/en/statement.yaml:18:1: warning: `trade-2` is stale: the Russian changed since it was translated\n    \
-         russian: Ввиду пандемии {+COVID-19+} подтверждаем необходимость мер.\n    \
-         update `text`, then delete `previous_source` (run `tolmach sync en` first if `source` is not the current Russian)\n\
-         locales/en/statement.yaml:18:1: warning: numbers in `trade-2` differ from the Russian: the Russian has 19, the translation none\n\
+         locales/en/statement.yaml:18:1: warning: `trade-2` is stale: the original changed since it was translated\n    \
+         original: Ввиду пандемии {+COVID-19+} подтверждаем необходимость мер.\n    \
+         update `text`, then delete `previous_source` (run `tolmach sync en` first if `source` is not the current original)\n\
+         locales/en/statement.yaml:18:1: warning: numbers in `trade-2` differ from the original: the original has 19, the translation none\n\
          check: 0 errors, 3 warnings\n"
     );
     assert_eq!(check(&f, &["--strict"]).0, 1);
@@ -267,10 +267,10 @@ fn check_runs_the_qa_and_glossary_checks() {
     let (code, out) = check(&f, &[]);
     assert_eq!(code, 0, "{out}");
     for expected in [
-        "locales/en/statement.yaml:6:1: warning: the translation of `preamble-1` is identical to the Russian",
-        "locales/en/statement.yaml:10:1: warning: empty translation of `trade`; the page shows the Russian",
-        "locales/en/statement.yaml:14:1: warning: glossary: the Russian of `trade-1` has «торговли» (term «торговля») but the translation lacks «commerce»",
-        "locales/en/site.ftl:33:1: warning: message `translation-progress` uses variables $share but the Russian uses $percent",
+        "locales/en/statement.yaml:6:1: warning: the translation of `preamble-1` is identical to the original",
+        "locales/en/statement.yaml:10:1: warning: empty translation of `trade`; the page shows the original",
+        "locales/en/statement.yaml:14:1: warning: glossary: the original of `trade-1` has «торговли» (term «торговля») but the translation lacks «commerce»",
+        "locales/en/site.ftl:33:1: warning: message `translation-progress` uses variables $share but the original uses $percent",
     ] {
         assert!(
             out.lines().any(|l| l == expected),
@@ -365,7 +365,7 @@ fn sync_after_an_edit_keeps_comments_and_is_idempotent() {
     assert_eq!(code, 0);
     assert!(
         out.contains(
-            "    russian: В 2019 г. объем торговли превысил [-30-]{+35+} млрд долларов США."
+            "    original: В 2019 г. объем торговли превысил [-30-]{+35+} млрд долларов США."
         ),
         "{out}"
     );

@@ -6,11 +6,11 @@ use std::path::Path;
 
 use fluent_bundle::FluentValue;
 use libfuzzer_sys::fuzz_target;
-use tolmach::i18n::Messages;
+use tolmach::Messages;
 
 fuzz_target!(|data: &[u8]| {
     let path = Path::new("locales/en/site.ftl");
-    let Ok(text) = tolmach::load::decode(data.to_vec(), path, false) else {
+    let Ok((text, _)) = tolmach::decode(data.to_vec(), path, false) else {
         return;
     };
     let lang: unic_langid::LanguageIdentifier = "en".parse().expect("a valid tag");

@@ -5,17 +5,18 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use tolmach::source::Source;
+use tolmach::{LangTag, Source};
 
 fuzz_target!(|data: &[u8]| {
     let path = Path::new("sources/statement.md");
-    let Ok(text) = tolmach::load::decode(data.to_vec(), path, true) else {
+    let Ok((text, _)) = tolmach::decode(data.to_vec(), path, true) else {
         return;
     };
-    if let Ok(source) = Source::parse(&text, path) {
+    let original = LangTag::parse("ru").expect("a valid tag");
+    if let Ok(source) = Source::parse(&text, path, &original) {
         for unit in source.units() {
-            let _ = tolmach::markdown::render_inline(&unit.text);
-            let _ = tolmach::markdown::plain_text(&unit.text);
+            let _ = tolmach::render_inline(&unit.text);
+            let _ = tolmach::plain_text(&unit.text);
         }
     }
 });

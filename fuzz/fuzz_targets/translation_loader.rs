@@ -6,19 +6,19 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use tolmach::translation::Translation;
+use tolmach::Translation;
 
 fuzz_target!(|data: &[u8]| {
     let path = Path::new("locales/en/statement.yaml");
-    let Ok(text) = tolmach::load::decode(data.to_vec(), path, true) else {
+    let Ok((text, _)) = tolmach::decode(data.to_vec(), path, true) else {
         return;
     };
     if let Ok(translation) = Translation::parse(&text, path) {
         for entry in &translation.entries {
-            let html = tolmach::markdown::render_inline(&entry.text);
+            let html = tolmach::render_inline(&entry.text);
             assert!(!html.contains("<script"), "raw script in {html:?}");
             assert!(!html.contains("<img"), "image in {html:?}");
-            let _ = tolmach::markdown::plain_text(&entry.text);
+            let _ = tolmach::plain_text(&entry.text);
         }
     }
 });

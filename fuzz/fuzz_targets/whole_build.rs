@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use tolmach::settings::Overrides;
+use tolmach::Overrides;
 
 /// The project root: the `small` test fixture and the default theme,
 /// copied once into a temporary folder that lives as long as the process.
@@ -69,7 +69,7 @@ fuzz_target!(|data: &[u8]| {
     for (file, part) in files.iter().zip(parts(data)) {
         std::fs::write(root.join(file), part).expect("write into the temporary project");
     }
-    if let Ok((pages, _, _)) = tolmach::build::render(root, Overrides::default()) {
+    if let Ok(pages) = tolmach::render_site(root, Overrides::default()) {
         for page in &pages {
             if page.path.ends_with(".html") {
                 let html = String::from_utf8_lossy(&page.bytes);

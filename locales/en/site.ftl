@@ -3,6 +3,8 @@
 ## The language itself
 language-name = English
 language-direction = ltr
+# The Open Graph locale: the edition's English is British.
+og-locale = en_GB
 
 ## Navigation
 skip-to-content = Skip to the text

@@ -7,14 +7,18 @@ use std::path::Path;
 use crate::error::{Diagnostic, Location};
 use crate::model::State;
 
-use super::{ExportDocument, ImportFile, ImportUnit};
+use super::{Document, ImportFile, ImportUnit};
 
 /// The PO text of an export.
-pub fn write(doc: &ExportDocument) -> String {
+pub(crate) fn write(doc: &Document<'_>) -> String {
     let mut out = String::new();
     out.push_str(&format!(
-        "# Translation of {} from Russian into {}.\n# Exported by Tolmach; import with `tolmach import FILE`.\n",
-        doc.original, doc.lang
+        "# Translation of {} from {} into {}.\n# Exported by Tolmach; import with `tolmach import FILE`.\n",
+        doc.original_path(),
+        doc.site
+            .language(doc.source_lang().as_str())
+            .map_or(doc.source_lang().as_str(), |l| l.name.as_str()),
+        doc.lang.tag
     ));
     out.push_str("msgid \"\"\nmsgstr \"\"\n");
     let header = [
@@ -24,36 +28,37 @@ pub fn write(doc: &ExportDocument) -> String {
         "PO-Revision-Date: 1970-01-01 00:00+0000\n".to_string(),
         "Last-Translator: \n".to_string(),
         "Language-Team: \n".to_string(),
-        format!("Language: {}\n", doc.lang),
+        format!("Language: {}\n", doc.lang.tag),
         "MIME-Version: 1.0\n".to_string(),
         "Content-Type: text/plain; charset=UTF-8\n".to_string(),
         "Content-Transfer-Encoding: 8bit\n".to_string(),
         "Plural-Forms: nplurals=2; plural=(n != 1);\n".to_string(),
-        "X-Source-Language: ru\n".to_string(),
+        format!("X-Source-Language: {}\n", doc.source_lang()),
     ];
     for line in header {
         out.push_str(&quote(&line));
         out.push('\n');
     }
-    for unit in &doc.units {
+    for item in &doc.items {
+        let id = item.unit.id.as_str();
         out.push('\n');
-        out.push_str(&format!("#. {}\n", unit.location));
-        if let Some(diff) = &unit.diff {
+        out.push_str(&format!("#. {}\n", item.place));
+        if let Some(diff) = &item.diff {
             out.push_str(&format!(
-                "#. Russian changed: {}\n",
+                "#. Original changed: {}\n",
                 diff.replace('\n', " ")
             ));
         }
-        if unit.state == State::Stale {
+        if item.state == State::Stale {
             out.push_str("#, fuzzy\n");
-            if let Some(previous) = &unit.previous_source {
-                out.push_str(&format!("#| msgctxt {}\n", quote(&unit.id)));
+            if let Some(previous) = item.previous_source {
+                out.push_str(&format!("#| msgctxt {}\n", quote(id)));
                 out.push_str(&field("#| msgid", previous));
             }
         }
-        out.push_str(&format!("msgctxt {}\n", quote(&unit.id)));
-        out.push_str(&field("msgid", &unit.source));
-        out.push_str(&field("msgstr", &unit.target));
+        out.push_str(&format!("msgctxt {}\n", quote(id)));
+        out.push_str(&field("msgid", &item.unit.text));
+        out.push_str(&field("msgstr", item.target));
     }
     out
 }
@@ -73,7 +78,7 @@ fn field(keyword: &str, value: &str) -> String {
 }
 
 /// A PO string literal.
-pub fn quote(value: &str) -> String {
+pub(crate) fn quote(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
     out.push('"');
     for c in value.chars() {
@@ -113,7 +118,7 @@ enum Key {
 }
 
 /// Parse a PO file.
-pub fn read(text: &str, path: &Path) -> Result<ImportFile, Diagnostic> {
+pub(crate) fn read(text: &str, path: &Path) -> Result<ImportFile, Diagnostic> {
     let mut entries: Vec<Raw> = Vec::new();
     let mut cur = Raw::default();
     let mut key = Key::None;
@@ -291,11 +296,19 @@ fn into_file(entries: Vec<Raw>, path: &Path) -> Result<ImportFile, Diagnostic> {
     let header = entries
         .iter()
         .find(|e| e.ctxt.is_none() && e.id.as_deref() == Some(""));
-    let lang = header
-        .and_then(|h| h.str.as_deref())
-        .and_then(|s| s.lines().find_map(|l| l.strip_prefix("Language:")))
-        .map(|l| l.trim().replace('_', "-"))
-        .filter(|l| !l.is_empty());
+    let field = |name: &str| {
+        header
+            .and_then(|h| h.str.as_deref())
+            .and_then(|s| s.lines().find_map(|l| l.strip_prefix(name)))
+            .map(|l| l.trim().replace('_', "-"))
+            .filter(|l| !l.is_empty())
+    };
+    let lang = field("Language:");
+    let source_lang = field("X-Source-Language:").map(|value| super::Declared {
+        value,
+        name: "X-Source-Language",
+        location: Location::new(header.map_or(1, |h| h.line), 1),
+    });
     let Some(lang) = lang else {
         return Err(Diagnostic::error(
             path,
@@ -339,44 +352,23 @@ fn into_file(entries: Vec<Raw>, path: &Path) -> Result<ImportFile, Diagnostic> {
             location,
         });
     }
-    Ok(ImportFile { lang, units })
+    Ok(ImportFile {
+        lang,
+        source_lang,
+        units,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::interchange::ExportUnit;
-
-    fn doc() -> ExportDocument {
-        ExportDocument {
-            lang: "en".into(),
-            original: "sources/statement.md".into(),
-            units: vec![
-                ExportUnit {
-                    id: "a".into(),
-                    source: "Текст \"в кавычках\" \\ и".into(),
-                    target: "Text\nwith a break".into(),
-                    state: State::Translated,
-                    previous_source: None,
-                    location: "title".into(),
-                    diff: None,
-                },
-                ExportUnit {
-                    id: "b".into(),
-                    source: "Новое".into(),
-                    target: "Old".into(),
-                    state: State::Stale,
-                    previous_source: Some("Старое".into()),
-                    location: "preamble; paragraph 1".into(),
-                    diff: Some("[-Старое-]{+Новое+}".into()),
-                },
-            ],
-        }
-    }
+    use crate::interchange::{Document, tests::site};
 
     #[test]
     fn written_files_read_back() {
-        let text = write(&doc());
+        let site = site();
+        let doc = Document::of(&site, site.language("en").unwrap());
+        let text = write(&doc);
         assert!(
             text.contains("#, fuzzy\n#| msgctxt \"b\"\n#| msgid \"Старое\"\nmsgctxt \"b\"\n"),
             "{text}"
@@ -387,11 +379,13 @@ mod tests {
         );
         let file = read(&text, Path::new("f.po")).unwrap();
         assert_eq!(file.lang, "en");
-        assert_eq!(file.units[0].source, "Текст \"в кавычках\" \\ и");
-        assert_eq!(file.units[0].target, "Text\nwith a break");
-        assert!(file.units[0].done);
-        assert!(!file.units[1].done);
-        assert_eq!(file.units[1].target, "Old");
+        let a = &file.units[1];
+        assert_eq!(a.source, "Текст \"в кавычках\" \\ и");
+        assert_eq!(a.target, "Text\nwith a break");
+        assert!(a.done);
+        let b = &file.units[3];
+        assert!(!b.done);
+        assert_eq!(b.target, "Old");
     }
 
     #[test]

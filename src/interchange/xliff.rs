@@ -10,48 +10,35 @@ use quick_xml::events::{BytesStart, Event};
 
 use crate::error::{Diagnostic, Location};
 use crate::model::State;
+use crate::text::escape_xml as escape;
 
-use super::{ExportDocument, ExportUnit, ImportFile, ImportUnit};
+use super::{Document, ImportFile, ImportUnit, Item};
 
 /// The XLIFF 2 namespace (2.1 keeps the 2.0 one).
-pub const NS2: &str = "urn:oasis:names:tc:xliff:document:2.0";
+pub(crate) const NS2: &str = "urn:oasis:names:tc:xliff:document:2.0";
 /// The XLIFF 1.2 namespace.
-pub const NS12: &str = "urn:oasis:names:tc:xliff:document:1.2";
-
-/// Escape text for element content and double-quoted attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub(crate) const NS12: &str = "urn:oasis:names:tc:xliff:document:1.2";
 
 fn head() -> String {
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".to_string()
 }
 
 /// The XLIFF 2.1 text of an export.
-pub fn write2(doc: &ExportDocument) -> String {
+pub(crate) fn write2(doc: &Document<'_>) -> String {
     let mut out = head();
     out.push_str(&format!(
-        "<xliff xmlns=\"{NS2}\" version=\"2.1\" srcLang=\"ru\" trgLang=\"{}\">\n",
-        escape(&doc.lang)
+        "<xliff xmlns=\"{NS2}\" version=\"2.1\" srcLang=\"{}\" trgLang=\"{}\">\n",
+        escape(doc.source_lang().as_str()),
+        escape(doc.lang.tag.as_str())
     ));
     out.push_str(&format!(
         "  <file id=\"statement\" original=\"{}\">\n",
-        escape(&doc.original)
+        escape(&doc.original_path())
     ));
-    for unit in &doc.units {
+    for unit in &doc.items {
         out.push_str(&format!(
             "    <unit id=\"{}\">\n      <notes>\n",
-            escape(&unit.id)
+            escape(unit.unit.id.as_str())
         ));
         for (category, text) in notes(unit) {
             out.push_str(&format!(
@@ -69,12 +56,12 @@ pub fn write2(doc: &ExportDocument) -> String {
         ));
         out.push_str(&format!(
             "        <source>{}</source>\n",
-            escape(&unit.source)
+            escape(&unit.unit.text)
         ));
         if !unit.target.is_empty() {
             out.push_str(&format!(
                 "        <target>{}</target>\n",
-                escape(&unit.target)
+                escape(unit.target)
             ));
         }
         out.push_str("      </segment>\n    </unit>\n");
@@ -84,16 +71,17 @@ pub fn write2(doc: &ExportDocument) -> String {
 }
 
 /// The XLIFF 1.2 text of an export.
-pub fn write12(doc: &ExportDocument) -> String {
+pub(crate) fn write12(doc: &Document<'_>) -> String {
     let mut out = head();
     out.push_str(&format!("<xliff xmlns=\"{NS12}\" version=\"1.2\">\n"));
     out.push_str(&format!(
-        "  <file original=\"{}\" source-language=\"ru\" target-language=\"{}\" datatype=\"plaintext\">\n    <body>\n",
-        escape(&doc.original),
-        escape(&doc.lang)
+        "  <file original=\"{}\" source-language=\"{}\" target-language=\"{}\" datatype=\"plaintext\">\n    <body>\n",
+        escape(&doc.original_path()),
+        escape(doc.source_lang().as_str()),
+        escape(doc.lang.tag.as_str())
     ));
-    for unit in &doc.units {
-        let id = escape(&unit.id);
+    for unit in &doc.items {
+        let id = escape(unit.unit.id.as_str());
         // translate-toolkit and Weblate read `approved` as "not fuzzy".
         let approved = if unit.state == State::Translated {
             " approved=\"yes\""
@@ -105,7 +93,7 @@ pub fn write12(doc: &ExportDocument) -> String {
         ));
         out.push_str(&format!(
             "        <source>{}</source>\n",
-            escape(&unit.source)
+            escape(&unit.unit.text)
         ));
         let state = match unit.state {
             State::Translated => "translated",
@@ -114,7 +102,7 @@ pub fn write12(doc: &ExportDocument) -> String {
         };
         out.push_str(&format!(
             "        <target state=\"{state}\">{}</target>\n",
-            escape(&unit.target)
+            escape(unit.target)
         ));
         for (category, text) in notes(unit) {
             out.push_str(&format!(
@@ -128,11 +116,11 @@ pub fn write12(doc: &ExportDocument) -> String {
     out
 }
 
-/// The notes of a unit: where it is and, when stale, how the Russian changed.
-fn notes(unit: &ExportUnit) -> Vec<(&'static str, String)> {
-    let mut out = vec![("location", unit.location.clone())];
-    if let Some(previous) = &unit.previous_source {
-        out.push(("previous-source", previous.clone()));
+/// The notes of a unit: where it is and, when stale, how the original changed.
+fn notes(unit: &Item<'_>) -> Vec<(&'static str, String)> {
+    let mut out = vec![("location", unit.place.clone())];
+    if let Some(previous) = unit.previous_source {
+        out.push(("previous-source", previous.to_string()));
     }
     if let Some(diff) = &unit.diff {
         out.push(("source-diff", diff.clone()));
@@ -187,7 +175,7 @@ impl Element {
 }
 
 /// Parse XLIFF 2.x or 1.2.
-pub fn read(text: &str, path: &Path) -> Result<ImportFile, Diagnostic> {
+pub(crate) fn read(text: &str, path: &Path) -> Result<ImportFile, Diagnostic> {
     let at = |offset: usize| Some(Location::of_offset(text, offset));
     let err = |offset: usize, message: String| Diagnostic::error(path, at(offset), message);
     let root = tree(text).map_err(|(offset, message)| err(offset, message))?;
@@ -208,9 +196,14 @@ pub fn read(text: &str, path: &Path) -> Result<ImportFile, Diagnostic> {
             format!("XLIFF version `{version}` is not supported; use 2.x or 1.2"),
         ))
     };
-    file.map_err(|(offset, message)| err(offset, message))
-        .map(|(lang, units)| ImportFile {
+    file.map_err(|(offset, message)| err(offset, message)).map(
+        |(lang, (value, name, offset), units)| ImportFile {
             lang,
+            source_lang: Some(super::Declared {
+                value,
+                name,
+                location: Location::of_offset(text, offset),
+            }),
             units: units
                 .into_iter()
                 .map(|(offset, mut unit)| {
@@ -218,14 +211,23 @@ pub fn read(text: &str, path: &Path) -> Result<ImportFile, Diagnostic> {
                     unit
                 })
                 .collect(),
-        })
+        },
+    )
 }
 
 type Problem = (usize, String);
-type Units = (String, Vec<(usize, ImportUnit)>);
+type Units = (
+    String,
+    (String, &'static str, usize),
+    Vec<(usize, ImportUnit)>,
+);
 
 fn read2(root: &Element) -> Result<Units, Problem> {
-    check_source_lang(root, root.attr("srcLang"), "srcLang")?;
+    let source_lang = (
+        required(root, root.attr("srcLang"), "srcLang")?.to_string(),
+        "srcLang",
+        root.offset,
+    );
     let lang = root.attr("trgLang").ok_or((
         root.offset,
         "<xliff> has no trgLang attribute (the target language)".to_string(),
@@ -271,14 +273,18 @@ fn read2(root: &Element) -> Result<Units, Problem> {
             },
         ));
     }
-    Ok((lang.to_string(), units))
+    Ok((lang.to_string(), source_lang, units))
 }
 
 fn read12(root: &Element) -> Result<Units, Problem> {
     let file = root
         .child("file")
         .ok_or((root.offset, "<xliff> has no <file>".to_string()))?;
-    check_source_lang(file, file.attr("source-language"), "source-language")?;
+    let source_lang = (
+        required(file, file.attr("source-language"), "source-language")?.to_string(),
+        "source-language",
+        file.offset,
+    );
     let lang = file.attr("target-language").ok_or((
         file.offset,
         "<file> has no target-language attribute".to_string(),
@@ -319,18 +325,12 @@ fn read12(root: &Element) -> Result<Units, Problem> {
             },
         ));
     }
-    Ok((lang.to_string(), units))
+    Ok((lang.to_string(), source_lang, units))
 }
 
-fn check_source_lang(e: &Element, lang: Option<&str>, attr: &str) -> Result<(), Problem> {
-    match lang {
-        Some(l) if l == crate::lang::ORIGINAL || l.starts_with("ru-") => Ok(()),
-        Some(l) => Err((
-            e.offset,
-            format!("{attr} is `{l}`; the source language must be ru"),
-        )),
-        None => Err((e.offset, format!("<{}> has no {attr} attribute", e.name))),
-    }
+/// An attribute the format requires.
+fn required<'a>(e: &Element, value: Option<&'a str>, attr: &str) -> Result<&'a str, Problem> {
+    value.ok_or((e.offset, format!("<{}> has no {attr} attribute", e.name)))
 }
 
 /// The plain text of `<source>` or `<target>`; inline markup is refused.
@@ -475,57 +475,39 @@ fn push_text(stack: &mut [Element], text: &str, offset: usize) -> Result<(), Pro
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn doc() -> ExportDocument {
-        ExportDocument {
-            lang: "en".into(),
-            original: "sources/statement.md".into(),
-            units: vec![
-                ExportUnit {
-                    id: "a".into(),
-                    source: "A & <b> \"q\"".into(),
-                    target: "Перевод & <i>".into(),
-                    state: State::Translated,
-                    previous_source: None,
-                    location: "title".into(),
-                    diff: None,
-                },
-                ExportUnit {
-                    id: "b".into(),
-                    source: "Новое".into(),
-                    target: String::new(),
-                    state: State::Missing,
-                    previous_source: None,
-                    location: "preamble; paragraph 1".into(),
-                    diff: None,
-                },
-            ],
-        }
-    }
+    use crate::interchange::{Document, tests::site};
 
     #[test]
     fn both_versions_read_back() {
-        for text in [write2(&doc()), write12(&doc())] {
+        let site = site();
+        let doc = Document::of(&site, site.language("en").unwrap());
+        for text in [write2(&doc), write12(&doc)] {
             let file = read(&text, Path::new("f.xlf")).unwrap();
             assert_eq!(file.lang, "en");
             let got: Vec<_> = file
                 .units
                 .iter()
-                .map(|u| (u.id.as_str(), u.source.as_str(), u.target.as_str(), u.done))
+                .map(|u| (u.id.as_str(), u.target.as_str(), u.done))
                 .collect();
             assert_eq!(
                 got,
                 [
-                    ("a", "A & <b> \"q\"", "Перевод & <i>", true),
-                    ("b", "Новое", "", false)
+                    ("title", "Statement", true),
+                    ("a", "Text\nwith a break", true),
+                    ("s", "", false),
+                    ("b", "Old", false),
+                    ("c", "", false)
                 ]
             );
+            assert_eq!(file.units[1].source, "Текст \"в кавычках\" \\ и");
         }
     }
 
     #[test]
     fn malformed_xml_names_the_line() {
-        let text = write2(&doc()).replace("</source>\n        <target>", "\n        <target>");
+        let site = site();
+        let doc = Document::of(&site, site.language("en").unwrap());
+        let text = write2(&doc).replace("</source>\n        <target>", "\n        <target>");
         let err = read(&text, Path::new("f.xlf")).unwrap_err().to_string();
         assert_eq!(
             err,

@@ -22,14 +22,12 @@ pub(super) struct Notices {
     pub(super) stale: String,
     /// "Current text of the original"
     pub(super) stale_link: String,
+    /// The original's language tag, for `hreflang` on links to it.
+    pub(super) original: String,
 }
 
 fn state_name(state: State) -> &'static str {
-    match state {
-        State::Translated => "translated",
-        State::Stale => "stale",
-        State::Missing => "missing",
-    }
+    state.name()
 }
 
 /// ` lang=".." dir=".."` when the unit is shown in another language than the page.
@@ -55,9 +53,10 @@ fn notice(out: &mut String, u: &UnitCtx, notices: &Notices, link: bool) {
         State::Stale if link => {
             let _ = write!(
                 out,
-                "<p class=\"notice\" role=\"note\">{} <a href=\"{}\" hreflang=\"ru\">{}</a></p>",
+                "<p class=\"notice\" role=\"note\">{} <a href=\"{}\" hreflang=\"{}\">{}</a></p>",
                 notices.stale,
                 esc(&u.original_href),
+                notices.original,
                 notices.stale_link
             );
         }
@@ -160,6 +159,7 @@ mod tests {
             fallback: "Not translated.".into(),
             stale: "Changed.".into(),
             stale_link: "Original".into(),
+            original: "xo".into(),
         }
     }
 
@@ -177,8 +177,8 @@ mod tests {
     #[test]
     fn a_missing_paragraph_is_marked_russian_with_a_notice() {
         let mut out = String::new();
-        para(&mut out, &unit(State::Missing, "ru"), "en", &notices());
-        assert!(out.contains("<p lang=\"ru\" dir=\"ltr\">"), "{out}");
+        para(&mut out, &unit(State::Missing, "xo"), "en", &notices());
+        assert!(out.contains("<p lang=\"xo\" dir=\"ltr\">"), "{out}");
         assert!(
             out.contains("<p class=\"notice\" role=\"note\">Not translated.</p>"),
             "{out}"
@@ -192,7 +192,7 @@ mod tests {
         assert_eq!(
             out,
             "<h2 id=\"trade-2\">In <em>2019</em></h2>\n<p class=\"notice\" role=\"note\">Changed. \
-             <a href=\"..&#x2F;..&#x2F;ru&#x2F;trade&#x2F;#trade-2\" hreflang=\"ru\">Original</a></p>\n"
+             <a href=\"..&#x2F;..&#x2F;ru&#x2F;trade&#x2F;#trade-2\" hreflang=\"xo\">Original</a></p>\n"
         );
     }
 

@@ -4,11 +4,9 @@
 use serde::Serialize;
 
 use super::{Shared, TOC_ON_EVERY_PAGE, blocks};
-use crate::lang::ORIGINAL;
 use crate::links::{View, dir_of};
 use crate::markdown::plain_text;
-use crate::model::{Language, State};
-use crate::source::Unit;
+use crate::model::{Language, State, Unit};
 
 #[derive(Serialize, Clone)]
 pub(super) struct LangCtx {
@@ -20,9 +18,9 @@ pub(super) struct LangCtx {
 impl LangCtx {
     fn of(lang: &Language) -> Self {
         LangCtx {
-            tag: lang.tag.clone(),
+            tag: lang.tag.to_string(),
             name: lang.name.clone(),
-            dir: lang.dir.clone(),
+            dir: lang.dir.as_str().to_string(),
         }
     }
 }
@@ -106,20 +104,17 @@ impl Shared<'_> {
         page_dir_ru: &str,
         from: &str,
     ) -> UnitCtx {
-        let shown = lang.unit(&unit.id);
-        let text_dir = self
-            .site
-            .language(&shown.text_lang)
-            .map_or("ltr", |l| l.dir.as_str());
-        let number = self.site.numbers.get(&unit.id).copied();
+        let shown = lang.unit(unit);
+        let text_lang = self.site.text_lang(lang, unit);
+        let number = unit.number;
         let lang_index = self.index(lang);
         UnitCtx {
-            id: unit.id.clone(),
+            id: unit.id.to_string(),
             number,
             label: number.and_then(|n| self.labels[lang_index].get(n - 1).cloned()),
             html: shown.html.clone(),
-            lang: shown.text_lang.clone(),
-            dir: text_dir.to_string(),
+            lang: text_lang.tag.to_string(),
+            dir: text_lang.dir.as_str().to_string(),
             state: shown.state,
             original_href: format!("{}#{}", self.href(from, page_dir_ru), unit.id),
         }
@@ -142,7 +137,7 @@ impl Shared<'_> {
                 .as_ref()
                 .map(|b| format!("{b}{from}")),
         );
-        ctx.insert("original_lang", ORIGINAL);
+        ctx.insert("original_lang", &self.site.original);
         ctx
     }
 
@@ -155,12 +150,12 @@ impl Shared<'_> {
                 title: self.unit(
                     l,
                     &self.site.source.title,
-                    &dir_of(ORIGINAL, View::Index),
+                    &dir_of(&self.site.original, View::Index),
                     from,
                 ),
                 href: self.href(from, &dir_of(&l.tag, View::Index)),
                 percent: self.percent(l),
-                is_original: l.is_original(),
+                is_original: self.site.is_original(l),
             })
             .collect()
     }
@@ -170,9 +165,10 @@ impl Shared<'_> {
         ctx.insert("languages", &self.percents(from));
         let original = self
             .site
-            .language(ORIGINAL)
+            .language(self.site.original.as_str())
             .unwrap_or(&self.site.languages[0]);
         ctx.insert("lang", &LangCtx::of(original));
+        ctx.insert("og_locale", &og_locale(original));
         ctx
     }
 
@@ -184,8 +180,9 @@ impl Shared<'_> {
     ) -> tera::Context {
         let site = self.site;
         let mut ctx = self.base_context(from);
+        let original = &self.site.original;
         ctx.insert("lang", &LangCtx::of(lang));
-        ctx.insert("is_original", &lang.is_original());
+        ctx.insert("is_original", &self.site.is_original(lang));
         ctx.insert("percent", &self.percent(lang));
         // The same view in another language: for a parallel page, the other
         // column stays, unless it is the language chosen, then they swap.
@@ -219,7 +216,7 @@ impl Shared<'_> {
             .languages
             .iter()
             .map(|l| Alternate {
-                hreflang: l.tag.clone(),
+                hreflang: l.tag.to_string(),
                 href: absolute(&same_view(&l.tag)),
             })
             .chain(std::iter::once(Alternate {
@@ -234,24 +231,24 @@ impl Shared<'_> {
                 .languages
                 .iter()
                 .filter(|l| l.tag != lang.tag)
-                .map(|l| og_locale(&l.tag))
+                .map(og_locale)
                 .collect::<Vec<_>>(),
         );
-        ctx.insert("og_locale", &og_locale(&lang.tag));
+        ctx.insert("og_locale", &og_locale(lang));
 
         let ru_dir = |v: View<'_>| match v {
             View::Parallel {
                 part: Some(slug), ..
-            } => dir_of(ORIGINAL, View::Sphere(slug)),
-            View::Parallel { part: None, .. } => dir_of(ORIGINAL, View::Full),
-            v => dir_of(ORIGINAL, v),
+            } => dir_of(original, View::Sphere(slug)),
+            View::Parallel { part: None, .. } => dir_of(original, View::Full),
+            v => dir_of(original, v),
         };
         let original_dir = ru_dir(view);
         ctx.insert("original_href", &self.href(from, &original_dir));
         let title = self.unit(
             lang,
             &site.source.title,
-            &dir_of(ORIGINAL, View::Index),
+            &dir_of(original, View::Index),
             from,
         );
         ctx.insert("doc_title", &title);
@@ -269,13 +266,10 @@ impl Shared<'_> {
         );
         let parallel_partner = if !self.settings.parallel {
             None
-        } else if lang.is_original() {
-            site.languages
-                .iter()
-                .find(|l| !l.is_original())
-                .map(|l| l.tag.as_str())
+        } else if site.is_original(lang) {
+            site.translations().next().map(|l| l.tag.as_str())
         } else {
-            Some(ORIGINAL)
+            Some(original.as_str())
         };
         let current_slug = match view {
             View::Sphere(slug)
@@ -320,7 +314,7 @@ impl Shared<'_> {
                     heading: self.unit(
                         lang,
                         &s.heading,
-                        &dir_of(ORIGINAL, View::Sphere(s.slug())),
+                        &dir_of(original, View::Sphere(s.slug())),
                         from,
                     ),
                     href: self.href(from, &dir_of(&lang.tag, target)),
@@ -338,7 +332,7 @@ impl Shared<'_> {
                 Some(s)
                     if matches!(view, View::Sphere(_) | View::Parallel { part: Some(_), .. }) =>
                 {
-                    dir_of(ORIGINAL, View::Sphere(s))
+                    dir_of(original, View::Sphere(s))
                 }
                 _ => original_dir.clone(),
             };
@@ -420,7 +414,7 @@ impl Shared<'_> {
                         heading: self.unit(
                             lang,
                             &s.heading,
-                            &dir_of(ORIGINAL, View::Sphere(s.slug())),
+                            &dir_of(original, View::Sphere(s.slug())),
                             from,
                         ),
                     })
@@ -429,7 +423,7 @@ impl Shared<'_> {
                 ctx.insert("next", &neighbour(Some(idx + 1)));
                 page_title = format!(
                     "{} — {}",
-                    plain_text(&lang.unit(slug).text),
+                    plain_text(&lang.unit(&site.source.spheres[idx].heading).text),
                     self.plain_title(lang)
                 );
             }
@@ -494,7 +488,13 @@ impl Shared<'_> {
                 );
                 let part_title = part.map_or_else(
                     || self.plain_title(lang),
-                    |slug| plain_text(&lang.unit(slug).text),
+                    |slug| {
+                        plain_text(
+                            &lang
+                                .unit(&site.source.spheres[self.spheres[slug]].heading)
+                                .text,
+                        )
+                    },
                 );
                 page_title = format!("{part_title} — {} | {}", lang.name, other_lang.name);
                 if let Some(slug) = part {
@@ -518,9 +518,7 @@ impl Shared<'_> {
 
     pub(super) fn coverage(&self, from: &str) -> Vec<CoverageRow> {
         let site = self.site;
-        site.languages
-            .iter()
-            .filter(|l| !l.is_original())
+        site.translations()
             .map(|l| {
                 let opening = std::iter::once(&site.source.title)
                     .chain(&site.source.preamble)
@@ -529,7 +527,7 @@ impl Shared<'_> {
                 for sphere in &site.source.spheres {
                     let units = std::iter::once(&sphere.heading).chain(&sphere.paragraphs);
                     let mut cell = self.cell(l, Some(sphere.slug()), units, from);
-                    let ru_page = dir_of(ORIGINAL, View::Sphere(sphere.slug()));
+                    let ru_page = dir_of(&site.original, View::Sphere(sphere.slug()));
                     cell.heading = Some(self.unit(l, &sphere.heading, &ru_page, from));
                     cells.push(cell);
                 }
@@ -550,17 +548,10 @@ impl Shared<'_> {
         units: impl Iterator<Item = &'u Unit>,
         from: &str,
     ) -> CoverageCell {
-        let mut counts = [0usize; 3];
+        let mut counts = crate::model::Counts::default();
         for unit in units {
-            counts[lang.unit(&unit.id).state as usize] += 1;
+            counts.add(lang.unit(unit).state);
         }
-        let state = if counts[2] > 0 {
-            State::Missing
-        } else if counts[1] > 0 {
-            State::Stale
-        } else {
-            State::Translated
-        };
         CoverageCell {
             slug: slug.map(str::to_string),
             heading: None,
@@ -568,10 +559,10 @@ impl Shared<'_> {
                 from,
                 &dir_of(&lang.tag, slug.map_or(View::Index, View::Sphere)),
             ),
-            translated: counts[0],
-            stale: counts[1],
-            missing: counts[2],
-            state,
+            translated: counts.translated,
+            stale: counts.stale,
+            missing: counts.missing,
+            state: counts.summary(),
         }
     }
 }
@@ -594,19 +585,18 @@ pub(super) struct CoverageCell {
     missing: usize,
     state: State,
 }
-/// `kk` → `kk_KZ`-style Open Graph locale; the language alone when no region is known.
-fn og_locale(tag: &str) -> String {
-    match tag {
-        "ru" => "ru_RU",
-        "en" => "en_GB",
-        "kk" => "kk_KZ",
-        "ky" => "ky_KG",
-        "tg" => "tg_TJ",
-        "tk" => "tk_TM",
-        "uz" => "uz_UZ",
-        other => return other.replace('-', "_"),
+/// The Open Graph locale of a language (`kk_KZ`): the language's own
+/// `og-locale` message if it has one, else its most likely region.
+fn og_locale(lang: &Language) -> String {
+    if let Some(locale) = lang.messages.format("og-locale", &[]) {
+        return locale;
     }
-    .to_string()
+    let mut id = lang.tag.identifier();
+    id.maximize();
+    match id.region {
+        Some(region) => format!("{}_{}", id.language, region),
+        None => id.language.to_string(),
+    }
 }
 
 /// Shorten `text` to at most `max_chars` characters at a word boundary.

@@ -19,11 +19,11 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::links::{Linker, View, dir_of};
 use crate::load::StaticFile;
 use crate::markdown::plain_text;
-use crate::model::{Language, Site, State};
+use crate::model::{Language, Site};
 use crate::settings::Settings;
 
-use templates::{error_chain, lookup};
-pub use templates::{register_messages, templates};
+use templates::error_chain;
+pub(crate) use templates::{register_messages, templates};
 
 /// One output file: its path under the output folder (with `/`) and its bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,7 +35,7 @@ pub struct Page {
 }
 
 /// The templates every theme must provide.
-pub const REQUIRED_TEMPLATES: &[&str] = &[
+pub(crate) const REQUIRED_TEMPLATES: &[&str] = &[
     "index.html",
     "sphere.html",
     "full.html",
@@ -66,22 +66,6 @@ struct Shared<'a> {
     css_hash: String,
 }
 
-/// Render every page in memory, sorted by path.
-pub fn site(
-    site: &Site,
-    settings: &Settings,
-    tera: &tera::Tera,
-    statics: &[StaticFile],
-) -> Result<Vec<Page>> {
-    let mut pages = Vec::new();
-    each(site, settings, tera, statics, &mut |page| {
-        pages.push(page);
-        Ok(())
-    })?;
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(pages)
-}
-
 /// Up to this many spheres, every page carries the table of contents.
 const TOC_ON_EVERY_PAGE: usize = 40;
 
@@ -90,7 +74,7 @@ const CHUNK: usize = 256;
 
 /// Render every page, in parallel chunks, handing each to `sink` in a
 /// fixed order; memory holds one chunk at a time.
-pub fn each(
+pub(crate) fn each(
     site: &Site,
     settings: &Settings,
     tera: &tera::Tera,
@@ -107,14 +91,10 @@ pub fn each(
         .languages
         .iter()
         .map(|lang| {
-            let messages = site
-                .languages
-                .iter()
-                .map(|l| (l.tag.as_str(), &*l.messages));
             (1..=paragraphs)
                 .map(|n| {
                     let args = [("number", FluentValue::from(n))];
-                    lookup(messages.clone(), &lang.tag, "permalink-label", &args)
+                    site.message(&lang.tag, "permalink-label", &args)
                         .unwrap_or_else(|| format!("¶ {n}"))
                 })
                 .collect()
@@ -129,12 +109,12 @@ pub fn each(
         .languages
         .iter()
         .map(|lang| {
-            let title = plain_text(&lang.unit("title").text);
+            let title = plain_text(&lang.unit(&site.source.title).text);
             let description = site
                 .source
                 .preamble
                 .first()
-                .map(|u| context::truncate(&plain_text(&lang.unit(&u.id).text), 200))
+                .map(|u| context::truncate(&plain_text(&lang.unit(u).text), 200))
                 .unwrap_or_default();
             (title, description)
         })
@@ -150,11 +130,7 @@ pub fn each(
             .enumerate()
             .map(|(i, s)| (s.slug(), i))
             .collect(),
-        percents: site
-            .languages
-            .iter()
-            .map(|l| percent_translated(site, l))
-            .collect(),
+        percents: site.languages.iter().map(|l| l.counts.percent()).collect(),
         settings,
         labels,
         linker: Linker {
@@ -324,38 +300,20 @@ impl Shared<'_> {
 
 /// A language's notices for missing and stale units, through the fallback
 /// chain; one missing from every language of the chain fails the build.
-fn notices_of(site: &Site, lang: &str) -> Result<blocks::Notices> {
+fn notices_of(site: &Site, lang: &crate::lang::LangTag) -> Result<blocks::Notices> {
     let message = |key: &str| {
-        let messages = site
-            .languages
-            .iter()
-            .map(|l| (l.tag.as_str(), &*l.messages));
-        lookup(messages, lang, key, &[])
+        site.message(lang, key, &[])
             .map(|text| tera::escape_html(&text))
-            .ok_or_else(|| {
-                Error::Refused(format!(
-                    "interface message `{key}` is missing from `{lang}` and from every fallback ({})",
-                    crate::i18n::FALLBACK_CHAIN.join(", ")
-                ))
-            })
+            .ok_or_else(|| Error::Refused(templates::missing_message(site, lang, key)))
     };
     Ok(blocks::Notices {
         fallback: message("fallback-notice")?,
         stale: message("stale-notice")?,
         stale_link: message("stale-link")?,
+        original: tera::escape_html(site.original.as_str()),
     })
 }
 
-/// The share of units translated from the current Russian, rounded down.
-pub fn percent_translated(site: &Site, lang: &Language) -> u32 {
-    let total = site.source.units().count();
-    let done = site
-        .source
-        .units()
-        .filter(|u| lang.unit(&u.id).state == State::Translated)
-        .count();
-    (done * 100).checked_div(total).map_or(100, |p| p as u32)
-}
 /// The Content-Security-Policy source that allows exactly this inline style.
 fn csp_hash(css: &str) -> String {
     use base64::Engine as _;

@@ -27,7 +27,7 @@ pub(super) fn sitemap(shared: &Shared<'_>, base: &str) -> Page {
         .iter()
         .map(|l| {
             (
-                l.tag.clone(),
+                l.tag.to_string(),
                 format!("{base}{}", dir_of(&l.tag, View::Index)),
             )
         })
@@ -38,7 +38,7 @@ pub(super) fn sitemap(shared: &Shared<'_>, base: &str) -> Page {
         let alternates: Vec<(String, String)> = site
             .languages
             .iter()
-            .map(|l| (l.tag.clone(), format!("{base}{}", dir_of(&l.tag, view))))
+            .map(|l| (l.tag.to_string(), format!("{base}{}", dir_of(&l.tag, view))))
             .chain([x_default.clone()])
             .collect();
         for (_, loc) in alternates.iter().take(site.languages.len()) {

@@ -7,13 +7,14 @@ use std::sync::Arc;
 use fluent_bundle::FluentValue;
 
 use crate::error::{Diagnostic, Error, Location, Result};
-use crate::i18n::{FALLBACK_CHAIN, Messages};
+use crate::lang::LangTag;
 use crate::load::TextFile;
+use crate::model::Site;
 
 use super::REQUIRED_TEMPLATES;
 
 /// Parse the theme's templates once. Errors name the template and line.
-pub fn templates(files: &[TextFile]) -> Result<tera::Tera> {
+pub(crate) fn templates(files: &[TextFile]) -> Result<tera::Tera> {
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     let named: Vec<(String, &str)> = files
@@ -50,9 +51,22 @@ pub fn templates(files: &[TextFile]) -> Result<tera::Tera> {
     Ok(tera)
 }
 
-/// Give the templates the `t()` function over the languages' messages.
-pub fn register_messages(tera: &mut tera::Tera, messages: Vec<(String, Arc<Messages>)>) {
-    tera.register_function("t", Translate { messages });
+/// Give the templates the `t()` function over the site's messages.
+pub(crate) fn register_messages(tera: &mut tera::Tera, site: Arc<Site>) {
+    tera.register_function("t", Translate { site });
+}
+
+/// The error when a message is missing from a language and its whole fallback chain.
+pub(crate) fn missing_message(site: &Site, lang: &LangTag, key: &str) -> String {
+    let chain: Vec<&str> = site
+        .message_chain(lang)
+        .skip(1)
+        .map(LangTag::as_str)
+        .collect();
+    format!(
+        "interface message `{key}` is missing from `{lang}` and from every fallback ({})",
+        chain.join(", ")
+    )
 }
 
 /// Tera's parse errors carry their position as ` --> line:col` followed
@@ -99,31 +113,7 @@ pub(super) fn error_chain(err: &dyn std::error::Error) -> String {
 
 /// The Tera function `t(key, lang, ...)`: an interface message, following the fallback chain.
 struct Translate {
-    messages: Vec<(String, Arc<Messages>)>,
-}
-
-impl Translate {
-    fn lookup(&self, lang: &str, key: &str, args: &[(&str, FluentValue<'_>)]) -> Option<String> {
-        lookup(
-            self.messages.iter().map(|(tag, m)| (tag.as_str(), &**m)),
-            lang,
-            key,
-            args,
-        )
-    }
-}
-
-/// Format the message `key` of `lang`, following the fallback chain.
-pub(super) fn lookup<'m>(
-    messages: impl Iterator<Item = (&'m str, &'m Messages)> + Clone,
-    lang: &str,
-    key: &str,
-    args: &[(&str, FluentValue<'_>)],
-) -> Option<String> {
-    std::iter::once(lang)
-        .chain(FALLBACK_CHAIN.iter().copied())
-        .filter_map(|tag| messages.clone().find(|(t, _)| *t == tag))
-        .find_map(|(_, m)| m.format(key, args))
+    site: Arc<Site>,
 }
 
 impl tera::Function for Translate {
@@ -135,7 +125,9 @@ impl tera::Function for Translate {
         let lang = args
             .get("lang")
             .and_then(|v| v.as_str())
-            .ok_or_else(|| tera::Error::msg("t() needs lang=lang.tag"))?;
+            .and_then(|tag| self.site.language(tag))
+            .map(|l| l.tag.clone())
+            .ok_or_else(|| tera::Error::msg("t() needs lang=lang.tag, a language of the site"))?;
         let mut names: Vec<&String> = args
             .keys()
             .filter(|k| *k != "key" && *k != "lang")
@@ -152,14 +144,10 @@ impl tera::Function for Translate {
                 (name.as_str(), value)
             })
             .collect();
-        self.lookup(lang, key, &fluent_args)
+        self.site
+            .message(&lang, key, &fluent_args)
             .map(tera::Value::String)
-            .ok_or_else(|| {
-                tera::Error::msg(format!(
-                    "interface message `{key}` is missing from `{lang}` and from every fallback ({})",
-                    FALLBACK_CHAIN.join(", ")
-                ))
-            })
+            .ok_or_else(|| tera::Error::msg(missing_message(&self.site, &lang, key)))
     }
 
     fn is_safe(&self) -> bool {

@@ -7,99 +7,97 @@
 //! - YAML syntax, schema and duplicate keys; Fluent syntax (from parsing);
 //! - every message the theme uses exists in every language (warning if a
 //!   fallback language has it, error if none does);
-//! - Fluent variables and terms of a message match the Russian's (warning);
+//! - Fluent variables and terms of a message match the original's (warning);
 //! - unit ids the source does not have (error; `tolmach sync` parks them);
-//! - numbers differ from the Russian, empty translation, translation
-//!   identical to the Russian, glossary term not rendered (warnings);
-//! - every stale unit, with a word-level diff of the Russian (warning).
+//! - numbers differ from the original, empty translation, translation
+//!   identical to the original, glossary term not rendered (warnings);
+//! - every stale unit, with a word-level diff of the original (warning).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use serde::Deserialize;
-
-use crate::error::{Diagnostic, Location, Result, Severity};
-use crate::i18n::FALLBACK_CHAIN;
-use crate::lang::ORIGINAL;
+use crate::error::{Diagnostic, Error, Location, Result, Severity};
 use crate::load::{Project, TextFile};
-use crate::model::{Language, Site, State, UnitText};
-use crate::source::{Unit, normalize_space};
-use crate::translation::FILE_NAME;
+use crate::model::glossary::{self, Term};
+use crate::model::{self, Language, Site, State, Unit};
+use crate::settings::Overrides;
+use crate::text::normalize_space;
 
-use super::diff;
-use super::status::{self, Loaded};
-
-/// One term of `locales/<lang>/glossary.yaml`.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Term {
-    /// The Russian term, for messages.
-    pub term: String,
-    /// Forms of the term as they occur in the Russian (any one, case-insensitively).
-    pub ru: Vec<String>,
-    /// The stem every translation of a unit using the term must contain (case-insensitively).
-    pub target: String,
-}
-
-/// Parse a glossary file.
-pub fn glossary(file: &TextFile) -> std::result::Result<Vec<Term>, Diagnostic> {
-    crate::yaml::parse(&file.text, &file.path, 1)
+/// What `check` is asked.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Options {
+    /// The project root.
+    pub root: PathBuf,
 }
 
 /// Everything found, with the open units counted for `--strict`.
 #[derive(Debug, Default)]
-pub struct Findings {
+pub(crate) struct Report {
     /// The findings, sorted.
     pub diagnostics: Vec<Diagnostic>,
     /// Stale, missing and orphan units over every language.
     pub open_units: usize,
 }
 
-/// Run every check on the project at `root`.
-pub fn findings(root: &Path) -> Result<Findings> {
-    let loaded = match status::load(root) {
-        Ok(loaded) => loaded,
-        Err(crate::error::Error::Invalid(diagnostics)) => {
-            return Ok(Findings {
+impl Report {
+    /// How many findings are errors.
+    pub(crate) fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    /// How many findings are warnings.
+    pub(crate) fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+
+    /// Whether the project passes: no errors and, if `strict`, no warnings
+    /// and no stale, missing or orphan unit either.
+    pub(crate) fn passes(&self, strict: bool) -> bool {
+        self.errors() == 0 && !(strict && (self.warnings() > 0 || self.open_units > 0))
+    }
+}
+
+/// Run every check on the project at `options.root`.
+pub(crate) fn run(options: &Options) -> Result<Report> {
+    let opened = match model::open(&options.root, Overrides::default()) {
+        Ok(opened) => opened,
+        Err(Error::Invalid(diagnostics)) => {
+            return Ok(Report {
                 diagnostics,
                 open_units: 0,
             });
         }
         Err(other) => return Err(other),
     };
-    let Loaded {
+    let model::Opened {
         project,
         site,
         problems,
-    } = &loaded;
-    let mut out = Findings {
+    } = &opened;
+    let mut out = Report {
         diagnostics: problems.clone(),
         open_units: 0,
     };
     out.diagnostics.extend(theme_messages(project, site));
     out.diagnostics.extend(message_variables(site));
-    for lang in site.languages.iter().filter(|l| !l.is_original()) {
-        let terms = lang_glossary(project, &lang.tag, &mut out.diagnostics);
-        out.open_units += lang.orphans.len();
+    for lang in site.translations() {
+        let terms = lang_glossary(project, lang, &mut out.diagnostics);
+        out.open_units += lang.orphan_count();
         out.open_units += units(site, lang, &terms, &mut out.diagnostics);
-        match status::parked(root, &lang.tag) {
-            Ok(Some(parked)) => {
-                out.open_units += parked.entries.len();
-                out.diagnostics.extend(parked.entries.iter().map(|e| {
-                    Diagnostic::warning(
-                        &parked.path,
-                        Some(e.location),
-                        format!(
-                            "orphan `{}` is parked here: reuse its text in a unit, then delete it",
-                            e.id
-                        ),
-                    )
-                }));
-            }
-            Ok(None) => {}
-            Err(crate::error::Error::Invalid(d)) => out.diagnostics.extend(d),
-            Err(other) => return Err(other),
+        if let Some(parked) = &lang.parked {
+            out.diagnostics.extend(parked.entries.iter().map(|e| {
+                Diagnostic::warning(
+                    &parked.path,
+                    Some(e.location),
+                    format!(
+                        "orphan `{}` is parked here: reuse its text in a unit, then delete it",
+                        e.id
+                    ),
+                )
+            }));
         }
     }
     out.diagnostics.sort();
@@ -108,13 +106,13 @@ pub fn findings(root: &Path) -> Result<Findings> {
 }
 
 /// The glossary of `lang`, or none (a broken file is reported).
-fn lang_glossary(project: &Project, lang: &str, problems: &mut Vec<Diagnostic>) -> Vec<Term> {
+fn lang_glossary(project: &Project, lang: &Language, problems: &mut Vec<Diagnostic>) -> Vec<Term> {
     let file = project
         .locales
         .iter()
-        .find(|l| l.lang == lang)
+        .find(|l| l.lang == lang.tag)
         .and_then(|l| l.glossary.as_ref());
-    match file.map(glossary) {
+    match file.map(glossary::parse) {
         Some(Ok(terms)) => terms,
         Some(Err(d)) => {
             problems.push(d);
@@ -125,7 +123,7 @@ fn lang_glossary(project: &Project, lang: &str, problems: &mut Vec<Diagnostic>) 
 }
 
 /// The message ids the theme's templates use literally, with the first use of each.
-pub fn used_messages(templates: &[TextFile]) -> BTreeMap<String, (PathBuf, Location)> {
+pub(crate) fn used_messages(templates: &[TextFile]) -> BTreeMap<String, (PathBuf, Location)> {
     let mut out = BTreeMap::new();
     for file in templates {
         let text = &file.text;
@@ -155,9 +153,14 @@ fn theme_messages(project: &Project, site: &Site) -> Vec<Diagnostic> {
             if lang.messages.has(&id) {
                 continue;
             }
-            let fallback = FALLBACK_CHAIN
+            let chain: Vec<&str> = site
+                .message_chain(&lang.tag)
+                .skip(1)
+                .map(|t| t.as_str())
+                .collect();
+            let fallback = chain
                 .iter()
-                .find(|tag| **tag != lang.tag && has(tag));
+                .find(|tag| **tag != lang.tag.as_str() && has(tag));
             out.push(match fallback {
                 Some(tag) => Diagnostic::warning(
                     &lang.messages.path,
@@ -174,7 +177,7 @@ fn theme_messages(project: &Project, site: &Site) -> Vec<Diagnostic> {
                     format!(
                         "message `{id}` is missing from `{}` and from its fallbacks ({})",
                         lang.tag,
-                        FALLBACK_CHAIN.join(", ")
+                        chain.join(", ")
                     ),
                 ),
             });
@@ -183,13 +186,13 @@ fn theme_messages(project: &Project, site: &Site) -> Vec<Diagnostic> {
     out
 }
 
-/// Variables and terms of each message compared with the Russian's.
+/// Variables and terms of each message compared with the original's.
 fn message_variables(site: &Site) -> Vec<Diagnostic> {
-    let Some(ru) = site.language(ORIGINAL) else {
+    let Some(ru) = site.language(site.original.as_str()) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for lang in site.languages.iter().filter(|l| !l.is_original()) {
+    for lang in site.translations() {
         for (id, info) in &lang.messages.declared {
             let Some(theirs) = ru.messages.declared.get(id) else {
                 continue;
@@ -203,7 +206,7 @@ fn message_variables(site: &Site) -> Vec<Diagnostic> {
                         &lang.messages.path,
                         Some(info.location),
                         format!(
-                            "message `{id}` uses {what} {} but the Russian uses {}",
+                            "message `{id}` uses {what} {} but the original uses {}",
                             listed(mine, what),
                             listed(russian, what)
                         ),
@@ -229,14 +232,11 @@ fn listed(items: &[String], what: &str) -> String {
 
 /// Check every unit of one language; returns how many are stale or missing.
 fn units(site: &Site, lang: &Language, terms: &[Term], out: &mut Vec<Diagnostic>) -> usize {
-    let path = lang
-        .translation_path
-        .clone()
-        .unwrap_or_else(|| Path::new("locales").join(&lang.tag).join(FILE_NAME));
+    let path = lang.translation_path();
     let mut open = 0;
     let mut absent = Vec::new();
     for unit in site.source.units() {
-        let shown = lang.unit(&unit.id);
+        let shown = lang.unit(unit);
         match shown.state {
             State::Missing => {
                 open += 1;
@@ -245,7 +245,7 @@ fn units(site: &Site, lang: &Language, terms: &[Term], out: &mut Vec<Diagnostic>
                         &path,
                         Some(at),
                         format!(
-                            "empty translation of `{}`; the page shows the Russian",
+                            "empty translation of `{}`; the page shows the original",
                             unit.id
                         ),
                     )),
@@ -254,13 +254,13 @@ fn units(site: &Site, lang: &Language, terms: &[Term], out: &mut Vec<Diagnostic>
             }
             State::Stale => {
                 open += 1;
-                out.push(stale(&path, unit, shown, &lang.tag));
+                out.push(stale(site, lang, &path, unit));
                 qa(&path, unit, shown, terms, out);
             }
             State::Translated => qa(&path, unit, shown, terms, out),
         }
     }
-    if !absent.is_empty() && lang.translation_path.is_some() {
+    if !absent.is_empty() && lang.translation.is_some() {
         out.push(Diagnostic::warning(
             &path,
             None,
@@ -275,24 +275,31 @@ fn units(site: &Site, lang: &Language, terms: &[Term], out: &mut Vec<Diagnostic>
     open
 }
 
-/// The warning for a stale unit, with the word diff of the Russian.
-fn stale(path: &Path, unit: &Unit, shown: &UnitText, lang: &str) -> Diagnostic {
-    let old = shown.old_source.as_deref().unwrap_or_default();
+/// The warning for a stale unit, with the word diff of the original.
+fn stale(site: &Site, lang: &Language, path: &Path, unit: &Unit) -> Diagnostic {
+    let diff = site.diff(lang, unit).unwrap_or_default();
     Diagnostic::warning(
         path,
-        shown.location,
-        format!("`{}` is stale: the Russian changed since it was translated", unit.id),
+        lang.unit(unit).location,
+        format!("`{}` is stale: the original changed since it was translated", unit.id),
     )
     .with_notes(vec![
-        format!("russian: {}", diff::words(old, &unit.text)),
+        format!("original: {diff}"),
         format!(
-            "update `text`, then delete `previous_source` (run `tolmach sync {lang}` first if `source` is not the current Russian)"
+            "update `text`, then delete `previous_source` (run `tolmach sync {}` first if `source` is not the current original)",
+            lang.tag
         ),
     ])
 }
 
 /// The QA checks of a unit that has a translation.
-fn qa(path: &Path, unit: &Unit, shown: &UnitText, terms: &[Term], out: &mut Vec<Diagnostic>) {
+fn qa(
+    path: &Path,
+    unit: &Unit,
+    shown: &model::UnitText,
+    terms: &[Term],
+    out: &mut Vec<Diagnostic>,
+) {
     let at = shown.location;
     let (ours, theirs) = (numbers(&shown.text), numbers(&unit.text));
     if ours != theirs {
@@ -300,7 +307,7 @@ fn qa(path: &Path, unit: &Unit, shown: &UnitText, terms: &[Term], out: &mut Vec<
             path,
             at,
             format!(
-                "numbers in `{}` differ from the Russian: the Russian has {}, the translation {}",
+                "numbers in `{}` differ from the original: the original has {}, the translation {}",
                 unit.id,
                 joined(&theirs),
                 joined(&ours)
@@ -312,26 +319,22 @@ fn qa(path: &Path, unit: &Unit, shown: &UnitText, terms: &[Term], out: &mut Vec<
             path,
             at,
             format!(
-                "the translation of `{}` is identical to the Russian",
+                "the translation of `{}` is identical to the original",
                 unit.id
             ),
         ));
     }
-    let russian = unit.text.to_lowercase();
+    let original = unit.text.to_lowercase();
     let text = shown.text.to_lowercase();
     for term in terms {
-        let used = term
-            .ru
-            .iter()
-            .find(|form| russian.contains(&form.to_lowercase()));
-        if let Some(form) = used
-            && !text.contains(&term.target.to_lowercase())
+        if let Some(form) = term.used_in(&original)
+            && !term.rendered_in(&text)
         {
             out.push(Diagnostic::warning(
                 path,
                 at,
                 format!(
-                    "glossary: the Russian of `{}` has «{form}» (term «{}») but the translation lacks «{}»",
+                    "glossary: the original of `{}` has «{form}» (term «{}») but the translation lacks «{}»",
                     unit.id, term.term, term.target
                 ),
             ));
@@ -340,7 +343,7 @@ fn qa(path: &Path, unit: &Unit, shown: &UnitText, terms: &[Term], out: &mut Vec<
 }
 
 /// The distinct digit sequences of `text` (`2019`, `30`, `19` of COVID-19).
-pub fn numbers(text: &str) -> BTreeSet<String> {
+pub(crate) fn numbers(text: &str) -> BTreeSet<String> {
     text.split(|c: char| !c.is_ascii_digit())
         .filter(|s| !s.is_empty())
         .map(str::to_string)
@@ -353,33 +356,6 @@ fn joined(set: &BTreeSet<String>) -> String {
     } else {
         set.iter().cloned().collect::<Vec<_>>().join(", ")
     }
-}
-
-/// Run the command.
-pub fn run(args: &crate::cli::CheckArgs) -> Result<ExitCode> {
-    let found = findings(&args.project.root)?;
-    let errors = found
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = found.diagnostics.len() - errors;
-    let mut text = String::new();
-    for d in &found.diagnostics {
-        text.push_str(&format!("{d}\n"));
-    }
-    text.push_str(&format!(
-        "check: {errors} error{}, {warnings} warning{}\n",
-        if errors == 1 { "" } else { "s" },
-        if warnings == 1 { "" } else { "s" }
-    ));
-    super::print(&text);
-    let failed = errors > 0 || (args.strict && (warnings > 0 || found.open_units > 0));
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
 }
 
 #[cfg(test)]
@@ -397,6 +373,7 @@ mod tests {
         let file = TextFile {
             path: "t.html".into(),
             text: "{{ t(key=\"a-b\", lang=x) }}\n{{ t(key='c', n=1) }} {{ t(key=v) }}".into(),
+            encoding: Default::default(),
         };
         let used = used_messages(&[file]);
         assert_eq!(used.keys().collect::<Vec<_>>(), ["a-b", "c"]);

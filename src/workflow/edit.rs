@@ -6,7 +6,7 @@
 
 /// One change to a translation file.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Change {
+pub(crate) enum Change {
     /// Set `field` of unit `id` to `value` (added after the unit's last field if absent).
     Set {
         /// Unit id.
@@ -41,7 +41,7 @@ pub enum Change {
 }
 
 /// A YAML double-quoted scalar for `value`.
-pub fn quote(value: &str) -> String {
+pub(crate) fn quote(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
     out.push('"');
     for c in value.chars() {
@@ -115,7 +115,7 @@ fn field_span(lines: &[&str], start: usize, end: usize, field: &str) -> Option<(
 }
 
 /// Apply `changes` in order to the file `text`.
-pub fn apply(text: &str, changes: &[Change]) -> String {
+pub(crate) fn apply(text: &str, changes: &[Change]) -> String {
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     for change in changes {
         let view: Vec<&str> = lines.iter().map(String::as_str).collect();

@@ -1,13 +1,7 @@
-//! The translator's tools: `status`, `check` and `sync`.
+//! The translator's commands: `status`, `check` and `sync`, and the editor
+//! of translation files they (and `import`) share.
 
-pub mod check;
-pub mod diff;
-pub mod edit;
-pub mod status;
-pub mod sync;
-
-/// Write `text` to standard output; a closed pipe (`| head`) is not an error.
-fn print(text: &str) {
-    use std::io::Write as _;
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
-}
+pub(crate) mod check;
+pub(crate) mod edit;
+pub(crate) mod status;
+pub(crate) mod sync;

@@ -11,21 +11,49 @@
 //! quoting of untouched fields stay as they were, and a second run changes
 //! nothing.
 
-use std::path::Path;
-use std::process::ExitCode;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::lang::{ORIGINAL, check_tag};
-use crate::load::{self, Project};
-use crate::source::{Source, normalize_space};
-use crate::translation::{Entry, FILE_NAME, Translation};
+use crate::lang::LangTag;
+use crate::layout;
+use crate::load::Project;
+use crate::model::unit::source_is_current;
+use crate::model::{self, Entry, Language, Site, Source};
+use crate::settings::Overrides;
 
 use super::edit::{self, Change, quote};
-use super::status::{ORPHANS_FILE, orphans_path};
+
+/// What `sync` is asked.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Options {
+    /// The project root.
+    pub root: PathBuf,
+    /// Languages to create or refresh (every translation if none).
+    pub langs: Vec<String>,
+}
+
+/// What `sync` did, per language, in the order asked.
+#[derive(Debug, Default)]
+pub(crate) struct Report {
+    /// Each language and what happened to it.
+    pub languages: Vec<(LangTag, Outcome)>,
+}
+
+/// What happened to one language.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    /// A new language: its files were created with this many units to translate.
+    Created {
+        /// Units in the skeleton.
+        units: usize,
+    },
+    /// An existing language was brought in line with the source.
+    Refreshed(Summary),
+}
 
 /// What a refresh did to one language.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Summary {
+pub(crate) struct Summary {
     /// Units inserted.
     pub added: Vec<String>,
     /// Units marked stale.
@@ -38,35 +66,31 @@ pub struct Summary {
     pub kept: Vec<String>,
 }
 
-/// The changes that bring `translation` (the text `text`) in line with `source`.
-pub fn changes(source: &Source, translation: &Translation) -> (Vec<Change>, Summary) {
+/// The changes that bring one language's translation file in line with the source.
+pub(crate) fn changes(site: &Site, lang: &Language) -> (Vec<Change>, Summary) {
     let mut changes = Vec::new();
     let mut summary = Summary::default();
     let mut previous: Option<String> = None;
-    for unit in source.units() {
-        match translation.entry(&unit.id) {
+    for unit in site.source.units() {
+        match lang.entry(unit) {
             None => {
                 changes.push(Change::Insert {
                     after: previous.clone(),
-                    id: unit.id.clone(),
+                    id: unit.id.to_string(),
                     fields: vec![("source", unit.text.clone()), ("text", String::new())],
                 });
-                summary.added.push(unit.id.clone());
+                summary.added.push(unit.id.to_string());
             }
             Some(entry) => refresh(entry, &unit.text, &mut changes, &mut summary),
         }
-        previous = Some(unit.id.clone());
+        previous = Some(unit.id.to_string());
     }
     (changes, summary)
 }
 
-/// Update one existing entry whose `source` is not the current Russian.
+/// Update one existing entry whose `source` is not the current original.
 fn refresh(entry: &Entry, current: &str, changes: &mut Vec<Change>, summary: &mut Summary) {
-    if entry
-        .source
-        .as_deref()
-        .is_some_and(|s| normalize_space(s) == current)
-    {
+    if source_is_current(entry, current) {
         return;
     }
     let set_source = Change::Set {
@@ -112,32 +136,27 @@ fn entry_lines(text: &str, entry: &Entry) -> String {
 fn refresh_language(
     root: &Path,
     project: &Project,
-    source: &Source,
-    lang: &str,
+    site: &Site,
+    lang: &Language,
 ) -> Result<Summary> {
-    let rel = Path::new("locales").join(lang).join(FILE_NAME);
+    let rel = lang.translation_path();
     let Some(file) = project
         .locales
         .iter()
-        .find(|l| l.lang == lang)
+        .find(|l| l.lang == lang.tag)
         .and_then(|l| l.statement.as_ref())
     else {
-        write_file(root, &rel, &skeleton(source, lang))?;
+        write_file(root, &rel, &skeleton(&site.source, &lang.tag))?;
         return Ok(Summary {
-            added: source.units().map(|u| u.id.clone()).collect(),
+            added: site.source.units().map(|u| u.id.to_string()).collect(),
             ..Summary::default()
         });
     };
-    let translation = Translation::parse(&file.text, &file.path).map_err(Error::at)?;
-    let (mut changes, mut summary) = changes(source, &translation);
-    let parked = super::status::parked(root, lang)?;
+    let (mut changes, mut summary) = changes(site, lang);
     let mut moved = String::new();
-    for entry in translation
-        .entries
-        .iter()
-        .filter(|e| source.unit(&e.id).is_none())
-    {
-        if parked
+    for entry in lang.orphan_entries() {
+        if lang
+            .parked
             .as_ref()
             .is_some_and(|p| p.entry(&entry.id).is_some())
         {
@@ -145,7 +164,8 @@ fn refresh_language(
             continue;
         }
         moved.push_str(&format!(
-            "\n# Moved from {FILE_NAME} by `tolmach sync`: `{}` is no longer in the source.\n{}\n",
+            "\n# Moved from {} by `tolmach sync`: `{}` is no longer in the source.\n{}\n",
+            layout::translation_file_name(),
             entry.id,
             entry_lines(&file.text, entry)
         ));
@@ -155,11 +175,15 @@ fn refresh_language(
         summary.orphaned.push(entry.id.clone());
     }
     if !moved.is_empty() {
-        let orphans = orphans_path(lang);
-        let mut text = if root.join(&orphans).exists() {
-            load::read_text(root, &orphans, true)?.text
-        } else {
-            orphans_header(lang)
+        let orphans = lang.orphans_path();
+        let parked = project
+            .locales
+            .iter()
+            .find(|l| l.lang == lang.tag)
+            .and_then(|l| l.orphans.as_ref());
+        let mut text = match parked {
+            Some(file) => file.text.clone(),
+            None => orphans_header(&lang.tag),
         };
         text.push_str(&moved);
         write_file(root, &orphans, &text)?;
@@ -171,7 +195,7 @@ fn refresh_language(
     Ok(summary)
 }
 
-fn orphans_header(lang: &str) -> String {
+fn orphans_header(lang: &LangTag) -> String {
     format!(
         "# Units of the `{lang}` translation whose ids are no longer in sources/statement.md.\n\
          # `tolmach sync` moves them here so that no translation is lost; reuse a text, then delete its entry.\n"
@@ -179,7 +203,7 @@ fn orphans_header(lang: &str) -> String {
 }
 
 /// The translation file of a new language: every unit, empty.
-pub fn skeleton(source: &Source, lang: &str) -> String {
+pub(crate) fn skeleton(source: &Source, lang: &LangTag) -> String {
     let mut out = format!(
         "# `{lang}` translation of sources/statement.md, created by `tolmach sync {lang}`.\n\
          # Each unit: `source` is the Russian text it is translated from; `text` is the translation (empty: not translated yet).\n"
@@ -194,8 +218,8 @@ pub fn skeleton(source: &Source, lang: &str) -> String {
     out
 }
 
-/// The interface strings of a new language: the Russian's, to translate.
-pub fn messages_skeleton(russian: &str, lang: &str) -> String {
+/// The interface strings of a new language: the original's, to translate.
+pub(crate) fn messages_skeleton(russian: &str, lang: &LangTag) -> String {
     let mut out = format!(
         "### Interface strings of `{lang}`, copied from the Russian by `tolmach sync {lang}`: translate me.\n\
          ### Translate the text after each `=`; keep the ids, `{{ $variables }}` and `{{ -terms }}` as they are.\n\n"
@@ -212,18 +236,21 @@ pub fn messages_skeleton(russian: &str, lang: &str) -> String {
 }
 
 /// Create `locales/LANG/` for a new language.
-fn create_language(root: &Path, project: &Project, source: &Source, lang: &str) -> Result<()> {
-    let ru = project
+fn create_language(root: &Path, project: &Project, site: &Site, lang: &LangTag) -> Result<()> {
+    let original = project
         .locales
         .iter()
-        .find(|l| l.lang == ORIGINAL)
-        .ok_or_else(|| Error::Refused(format!("locales/{ORIGINAL}/ is missing")))?;
-    let dir = Path::new("locales").join(lang);
-    write_file(root, &dir.join(FILE_NAME), &skeleton(source, lang))?;
+        .find(|l| l.lang == site.original)
+        .ok_or_else(|| Error::Refused(format!("locales/{}/ is missing", site.original)))?;
     write_file(
         root,
-        &dir.join(crate::i18n::FILE_NAME),
-        &messages_skeleton(&ru.messages.text, lang),
+        &layout::translation(lang),
+        &skeleton(&site.source, lang),
+    )?;
+    write_file(
+        root,
+        &layout::messages(lang),
+        &messages_skeleton(&original.messages.text, lang),
     )
 }
 
@@ -232,68 +259,40 @@ fn write_file(root: &Path, rel: &Path, text: &str) -> Result<()> {
     crate::write::replace_file(&root.join(rel), text.as_bytes())
 }
 
-/// One line per language saying what changed.
-fn describe(lang: &str, s: &Summary) -> String {
-    let mut parts = Vec::new();
-    let mut say = |what: &str, ids: &[String]| {
-        if !ids.is_empty() {
-            parts.push(format!("{what} {} ({})", ids.len(), ids.join(", ")));
-        }
-    };
-    say("added", &s.added);
-    say("marked stale", &s.stale);
-    say("updated source of", &s.updated);
-    say(&format!("moved to {ORPHANS_FILE}"), &s.orphaned);
-    say(
-        &format!("left in place (already in {ORPHANS_FILE}, resolve by hand)"),
-        &s.kept,
-    );
-    if parts.is_empty() {
-        format!("{lang}: nothing to do")
-    } else {
-        format!("{lang}: {}", parts.join("; "))
-    }
-}
-
-/// Run the command.
-pub fn run(args: &crate::cli::SyncArgs) -> Result<ExitCode> {
-    for lang in &args.langs {
-        check_tag(lang).map_err(Error::Refused)?;
-        if lang == ORIGINAL {
+/// Create or refresh the languages asked for.
+pub(crate) fn run(options: &Options) -> Result<Report> {
+    let opened = model::open(&options.root, Overrides::default())?;
+    let site = &opened.site;
+    let mut langs = Vec::new();
+    for lang in &options.langs {
+        let tag = LangTag::parse(lang).map_err(Error::Refused)?;
+        if tag == site.original {
             return Err(Error::Refused(format!(
-                "`{ORIGINAL}` is the original; it has no translation to sync"
+                "`{tag}` is the original; it has no translation to sync"
             )));
         }
+        langs.push(tag);
     }
-    let root = &args.project.root;
-    let project = load::project(root, crate::settings::Overrides::default())?;
-    let source =
-        Source::parse(&project.source.text, &project.source.path).map_err(Error::Invalid)?;
-    let langs: Vec<String> = if args.langs.is_empty() {
-        project
-            .locales
-            .iter()
-            .map(|l| l.lang.clone())
-            .filter(|l| l != ORIGINAL)
-            .collect()
-    } else {
-        args.langs.clone()
-    };
-    let mut report = String::new();
-    for lang in &langs {
-        if project.locales.iter().any(|l| &l.lang == lang) {
-            let summary = refresh_language(root, &project, &source, lang)?;
-            report.push_str(&describe(lang, &summary));
-        } else {
-            create_language(root, &project, &source, lang)?;
-            report.push_str(&format!(
-                "{lang}: created locales/{lang}/{FILE_NAME} ({} units to translate) and locales/{lang}/{}",
-                source.units().count(),
-                crate::i18n::FILE_NAME
-            ));
-        }
-        report.push('\n');
+    if langs.is_empty() {
+        langs = site.translations().map(|l| l.tag.clone()).collect();
     }
-    super::print(&report);
-    Ok(ExitCode::SUCCESS)
+    let mut report = Report::default();
+    for tag in langs {
+        let outcome = match site.language(tag.as_str()) {
+            Some(lang) => Outcome::Refreshed(refresh_language(
+                &options.root,
+                &opened.project,
+                site,
+                lang,
+            )?),
+            None => {
+                create_language(&options.root, &opened.project, site, &tag)?;
+                Outcome::Created {
+                    units: site.source.unit_count(),
+                }
+            }
+        };
+        report.languages.push((tag, outcome));
+    }
+    Ok(report)
 }

@@ -1,4 +1,5 @@
-//! A language's translation file, `locales/<lang>/statement.yaml`: unit id → source and text.
+//! A language's translation file, `locales/<lang>/statement.yaml` (and the
+//! parked `orphans.yaml`, which has the same shape): unit id → source and text.
 //!
 //! ```yaml
 //! trade-2:
@@ -15,9 +16,6 @@ use serde_saphyr::Spanned;
 
 use crate::error::{Diagnostic, Location};
 
-/// The file name of a translation inside `locales/<lang>/`.
-pub const FILE_NAME: &str = "statement.yaml";
-
 /// One translated unit as written in the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
@@ -31,6 +29,8 @@ pub struct Entry {
     pub text: String,
     /// The Russian before the last change, kept by `sync` for the diff.
     pub previous_source: Option<String>,
+    /// A note about the unit for translators and reviewers.
+    pub note: Option<String>,
 }
 
 /// A parsed translation file.
@@ -70,6 +70,7 @@ impl Translation {
                 source: unit.source,
                 text: unit.text.unwrap_or_default(),
                 previous_source: unit.previous_source,
+                note: unit.note,
             })
             .collect();
         Ok(Translation {
@@ -85,9 +86,11 @@ struct RawUnit {
     source: Option<String>,
     text: Option<String>,
     previous_source: Option<String>,
+    note: Option<String>,
 }
 
-const FIELDS: &[&str] = &["source", "text", "previous_source"];
+/// The fields a unit may have.
+pub(crate) const FIELDS: &[&str] = &["source", "text", "previous_source", "note"];
 
 /// The top-level mapping, kept in file order with the position of each key.
 struct RawEntries(Vec<(Spanned<String>, RawUnit)>);

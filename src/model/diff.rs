@@ -1,6 +1,8 @@
-//! Word-level differences between two versions of a Russian unit, shown to
-//! the translator of a stale unit: `[-removed-]` and `{+added+}` inline, as
-//! `git diff --word-diff` prints them.
+//! Word-level differences between two versions of a unit of the original,
+//! shown to the translator of a stale unit: `[-removed-]` and `{+added+}`
+//! inline, as `git diff --word-diff` prints them. The one diff every command
+//! shows (`check`, exported PO and XLIFF notes), so a stale unit reads the
+//! same everywhere.
 
 use similar::{ChangeTag, TextDiff};
 
@@ -9,7 +11,7 @@ const CONTEXT_WORDS: usize = 6;
 
 /// One line showing how `old` became `new`, word by word. Whitespace is
 /// normalized first, so reflowing a paragraph is not a change.
-pub fn words(old: &str, new: &str) -> String {
+pub(crate) fn words(old: &str, new: &str) -> String {
     let old: Vec<&str> = old.split_whitespace().collect();
     let new: Vec<&str> = new.split_whitespace().collect();
     let diff = TextDiff::from_slices(&old, &new);

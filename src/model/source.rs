@@ -10,7 +10,10 @@ use std::path::{Path, PathBuf};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag};
 use serde::Deserialize;
 
+use super::id::UnitId;
 use crate::error::{Diagnostic, LineIndex, Location};
+use crate::lang::LangTag;
+use crate::text::normalize_space;
 
 /// The front matter: only what the document itself states.
 #[derive(Debug, Deserialize)]
@@ -20,16 +23,70 @@ struct FrontMatter {
     lang: Option<String>,
 }
 
+/// What a unit is in the document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UnitKind {
+    /// The document's title (front matter `title`).
+    Title,
+    /// A sphere heading.
+    Heading,
+    /// A numbered paragraph.
+    Paragraph,
+}
+
 /// One translatable piece of the original: the title, a heading or a paragraph.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unit {
     /// Stable id, used as YAML key, HTML id and (for headings) URL slug.
-    pub id: String,
-    /// The Russian text, inline Markdown on one line.
+    pub id: UnitId,
+    /// The original's text, inline Markdown on one line.
     pub text: String,
     /// Where the unit starts in the source file.
     pub line: usize,
+    /// Title, heading or paragraph.
+    pub kind: UnitKind,
+    /// For a paragraph, its number in reading order (1-based): the edition's
+    /// own numbering, the same in every language.
+    pub number: Option<usize>,
+    /// The unit's position in [`Source::units`].
+    pub index: usize,
 }
+
+impl Unit {
+    fn new(id: UnitId, text: String, line: usize, kind: UnitKind) -> Unit {
+        Unit {
+            id,
+            text,
+            line,
+            kind,
+            number: None,
+            index: 0,
+        }
+    }
+}
+
+/// A part of the document, as status reports group units: the opening
+/// (title, preamble and closing) or one sphere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part<'a> {
+    /// The title, the preamble and the closing paragraphs.
+    Opening,
+    /// One sphere.
+    Sphere(&'a Sphere),
+}
+
+impl Part<'_> {
+    /// The part's name in reports: `opening` or the sphere's slug.
+    pub fn name(&self) -> &str {
+        match self {
+            Part::Opening => OPENING,
+            Part::Sphere(sphere) => sphere.slug(),
+        }
+    }
+}
+
+/// The name of the part that groups the title, the preamble and the closing.
+pub(crate) const OPENING: &str = "opening";
 
 /// One of the nine thematic sections.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,7 +100,12 @@ pub struct Sphere {
 impl Sphere {
     /// The URL slug.
     pub fn slug(&self) -> &str {
-        &self.heading.id
+        self.heading.id.as_str()
+    }
+
+    /// The heading followed by the paragraphs.
+    pub fn units(&self) -> impl Iterator<Item = &Unit> {
+        std::iter::once(&self.heading).chain(&self.paragraphs)
     }
 }
 
@@ -60,22 +122,79 @@ pub struct Source {
     pub spheres: Vec<Sphere>,
     /// Paragraphs after the thematic break that ends the last sphere.
     pub closing: Vec<Unit>,
+    /// Unit id → position in [`Source::units`].
+    index: std::collections::HashMap<UnitId, usize>,
 }
 
 /// Slugs that would collide with the pages Tolmach makes itself.
-pub const RESERVED_SLUGS: &[&str] = &["full", "parallel", "status", "theme", "download"];
+pub(crate) const RESERVED_SLUGS: &[&str] = &[
+    "full",
+    "parallel",
+    "status",
+    "theme",
+    "download",
+    OPENING,
+    UnitId::TITLE,
+];
 
 impl Source {
     /// Every unit in reading order: title, preamble, each heading followed by its paragraphs, closing.
     pub fn units(&self) -> impl Iterator<Item = &Unit> {
         std::iter::once(&self.title)
             .chain(&self.preamble)
-            .chain(
-                self.spheres
-                    .iter()
-                    .flat_map(|s| std::iter::once(&s.heading).chain(&s.paragraphs)),
-            )
+            .chain(self.spheres.iter().flat_map(Sphere::units))
             .chain(&self.closing)
+    }
+
+    /// How many units the document has.
+    pub fn unit_count(&self) -> usize {
+        self.index.len()
+    }
+
+    /// The parts of the document: the opening, then each sphere.
+    pub fn parts(&self) -> impl Iterator<Item = Part<'_>> {
+        std::iter::once(Part::Opening).chain(self.spheres.iter().map(Part::Sphere))
+    }
+
+    /// The units of one part, in reading order.
+    pub fn units_of<'a>(&'a self, part: Part<'a>) -> Box<dyn Iterator<Item = &'a Unit> + 'a> {
+        match part {
+            Part::Opening => Box::new(
+                std::iter::once(&self.title)
+                    .chain(&self.preamble)
+                    .chain(&self.closing),
+            ),
+            Part::Sphere(sphere) => Box::new(sphere.units()),
+        }
+    }
+
+    /// The sphere with slug `slug`.
+    pub fn sphere(&self, slug: &str) -> Option<&Sphere> {
+        self.spheres.iter().find(|s| s.slug() == slug)
+    }
+
+    /// Where a unit is, in words: `title`, `preamble; paragraph 3`,
+    /// `sphere: trade; heading`, `sphere: trade; paragraph 14`, `closing; paragraph 44`.
+    pub fn place(&self, unit: &Unit) -> String {
+        let part = if self.preamble.iter().any(|u| u.id == unit.id) {
+            "preamble".to_string()
+        } else if self.closing.iter().any(|u| u.id == unit.id) {
+            "closing".to_string()
+        } else {
+            match self
+                .spheres
+                .iter()
+                .find(|s| s.units().any(|u| u.id == unit.id))
+            {
+                Some(sphere) => format!("sphere: {}", sphere.slug()),
+                None => return "title".to_string(),
+            }
+        };
+        match (unit.kind, unit.number) {
+            (UnitKind::Heading, _) => format!("{part}; heading"),
+            (_, Some(n)) => format!("{part}; paragraph {n}"),
+            _ => part,
+        }
     }
 
     /// Every paragraph in reading order (the units that get a citation number).
@@ -88,28 +207,37 @@ impl Source {
 
     /// Find a unit by id.
     pub fn unit(&self, id: &str) -> Option<&Unit> {
-        self.units().find(|u| u.id == id)
+        let index = *self.index.get(id)?;
+        self.units().nth(index)
     }
 
-    /// Parse the text of the source file `path`.
-    pub fn parse(text: &str, path: &Path) -> Result<Source, Vec<Diagnostic>> {
+    /// The position of unit `id` in reading order.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// Parse the text of the source file `path`, whose language must be `original`.
+    pub fn parse(text: &str, path: &Path, original: &LangTag) -> Result<Source, Vec<Diagnostic>> {
         let mut problems = Vec::new();
         let (front, body, body_offset) = split_front_matter(text, path).map_err(|d| vec![d])?;
         let front: FrontMatter = crate::yaml::parse(front, path, 2).map_err(|d| vec![d])?;
         if let Some(lang) = &front.lang
-            && lang != "ru"
+            && lang != original.as_str()
         {
             problems.push(Diagnostic::error(
                 path,
                 Some(Location::new(2, 1)),
-                format!("the original must be Russian (`lang: ru`), not `{lang}`"),
+                format!(
+                    "the original's language is `{original}` (setting `original`), but the front matter says `lang: {lang}`"
+                ),
             ));
         }
-        let title = Unit {
-            id: "title".into(),
-            text: normalize_space(&front.title),
-            line: 2,
-        };
+        let title = Unit::new(
+            UnitId::title(),
+            normalize_space(&front.title),
+            2,
+            UnitKind::Title,
+        );
         if title.text.is_empty() {
             problems.push(Diagnostic::error(
                 path,
@@ -123,9 +251,11 @@ impl Source {
             preamble: Vec::new(),
             spheres: Vec::new(),
             closing: Vec::new(),
+            index: std::collections::HashMap::new(),
         };
         Blocks::new(text, body, body_offset, path, &mut source, &mut problems).read();
         check_ids(&source, &mut problems);
+        number(&mut source);
         if problems.is_empty() {
             Ok(source)
         } else {
@@ -163,23 +293,6 @@ fn split_front_matter<'a>(
             )
         })?;
     Ok((&rest[..end.0], &rest[end.1..], 4 + end.1))
-}
-
-/// Collapse runs of whitespace to one space and trim.
-pub fn normalize_space(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
-/// Whether two texts are equal once whitespace is normalised, without allocating.
-pub fn same_words(a: &str, b: &str) -> bool {
-    a.split_whitespace().eq(b.split_whitespace())
 }
 
 /// Walks the top-level Markdown blocks of the body.
@@ -291,12 +404,15 @@ impl<'a> Blocks<'a> {
             .trim_end_matches(&format!("{{#{slug}}}"))
             .trim();
         let line = self.location(range.start).line;
+        let id = match UnitId::parse(&slug) {
+            Ok(id) => id,
+            Err(message) => {
+                self.problem(range.start, message);
+                return;
+            }
+        };
         self.source.spheres.push(Sphere {
-            heading: Unit {
-                id: slug,
-                text: normalize_space(text),
-                line,
-            },
+            heading: Unit::new(id, normalize_space(text), line, UnitKind::Heading),
             paragraphs: Vec::new(),
         });
     }
@@ -321,11 +437,14 @@ impl<'a> Blocks<'a> {
             return;
         }
         let line = self.location(range.start).line;
-        let unit = Unit {
-            id: id.to_string(),
-            text,
-            line,
+        let id = match UnitId::parse(id) {
+            Ok(id) => id,
+            Err(message) => {
+                self.problem(range.start, message);
+                return;
+            }
         };
+        let unit = Unit::new(id, text, line, UnitKind::Paragraph);
         if self.in_closing {
             self.source.closing.push(unit);
         } else if let Some(sphere) = self.source.spheres.last_mut() {
@@ -348,7 +467,7 @@ impl<'a> Blocks<'a> {
     }
 }
 
-/// Ids must be unique and safe as anchors; slugs also as folder names.
+/// Ids must be unique; slugs must not collide with Tolmach's own pages.
 fn check_ids(source: &Source, problems: &mut Vec<Diagnostic>) {
     let mut seen = std::collections::HashMap::new();
     for unit in source.units() {
@@ -360,19 +479,9 @@ fn check_ids(source: &Source, problems: &mut Vec<Diagnostic>) {
                 format!("id `{}` is used twice (first on line {first})", unit.id),
             ));
         }
-        if !is_valid_id(&unit.id) {
-            problems.push(Diagnostic::error(
-                &source.path,
-                at,
-                format!(
-                    "id `{}` must be lowercase ASCII letters and digits joined by single hyphens",
-                    unit.id
-                ),
-            ));
-        }
     }
     for sphere in &source.spheres {
-        if RESERVED_SLUGS.contains(&sphere.slug()) || sphere.slug() == "title" {
+        if RESERVED_SLUGS.contains(&sphere.slug()) {
             problems.push(Diagnostic::error(
                 &source.path,
                 Some(Location::new(sphere.heading.line, 1)),
@@ -392,16 +501,28 @@ fn check_ids(source: &Source, problems: &mut Vec<Diagnostic>) {
     }
 }
 
-/// `a-z0-9` words joined by single hyphens, at most 64 characters.
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+/// Give every unit its position and every paragraph its number, in reading order.
+fn number(source: &mut Source) {
+    let mut index = 0;
+    let mut paragraph = 0;
+    let mut ids = std::collections::HashMap::new();
+    let mut visit = |unit: &mut Unit| {
+        unit.index = index;
+        ids.entry(unit.id.clone()).or_insert(index);
+        index += 1;
+        if unit.kind == UnitKind::Paragraph {
+            paragraph += 1;
+            unit.number = Some(paragraph);
+        }
+    };
+    visit(&mut source.title);
+    source.preamble.iter_mut().for_each(&mut visit);
+    for sphere in &mut source.spheres {
+        visit(&mut sphere.heading);
+        sphere.paragraphs.iter_mut().for_each(&mut visit);
+    }
+    source.closing.iter_mut().for_each(&mut visit);
+    source.index = ids;
 }
 
 #[cfg(test)]
@@ -410,27 +531,57 @@ mod tests {
 
     const SMALL: &str = "---\ntitle: Заявление\n---\n<!-- note -->\n\n{#preamble-1}\nМы,\nминистры,\n\n## В сфере {#security}\n\n{#security-1}\nТекст.\n\n* * *\n\n{#closing-1}\nКонец.\n";
 
+    fn original() -> LangTag {
+        LangTag::parse("xo").unwrap()
+    }
+
     #[test]
-    fn parses_structure_ids_and_lines() {
-        let s = Source::parse(SMALL, Path::new("s.md")).unwrap();
+    fn parses_structure_ids_lines_and_numbers() {
+        let s = Source::parse(SMALL, Path::new("s.md"), &original()).unwrap();
         assert_eq!(s.title.text, "Заявление");
         assert_eq!(s.preamble[0].text, "Мы, министры,");
         assert_eq!(s.preamble[0].line, 6);
         assert_eq!(s.spheres[0].slug(), "security");
         assert_eq!(s.spheres[0].heading.text, "В сфере");
-        assert_eq!(s.spheres[0].paragraphs[0].id, "security-1");
+        assert_eq!(s.spheres[0].paragraphs[0].id.as_str(), "security-1");
         assert_eq!(s.closing[0].text, "Конец.");
-        let ids: Vec<_> = s.units().map(|u| u.id.as_str()).collect();
+        let ids: Vec<_> = s
+            .units()
+            .map(|u| (u.id.as_str(), u.number, u.index))
+            .collect();
         assert_eq!(
             ids,
-            ["title", "preamble-1", "security", "security-1", "closing-1"]
+            [
+                ("title", None, 0),
+                ("preamble-1", Some(1), 1),
+                ("security", None, 2),
+                ("security-1", Some(2), 3),
+                ("closing-1", Some(3), 4)
+            ]
+        );
+        assert_eq!(s.unit("security-1").unwrap().index, 3);
+        assert_eq!(
+            s.place(s.unit("security-1").unwrap()),
+            "sphere: security; paragraph 2"
+        );
+        assert_eq!(
+            s.place(s.unit("closing-1").unwrap()),
+            "closing; paragraph 3"
+        );
+        let parts: Vec<_> = s
+            .parts()
+            .map(|p| (p.name().to_string(), s.units_of(p).count()))
+            .collect();
+        assert_eq!(
+            parts,
+            [("opening".to_string(), 3), ("security".to_string(), 2)]
         );
     }
 
     #[test]
     fn reports_missing_ids_and_slugs_with_lines() {
         let text = "---\ntitle: T\n---\nБез id.\n\n## Сфера\n";
-        let errs = Source::parse(text, Path::new("s.md")).unwrap_err();
+        let errs = Source::parse(text, Path::new("s.md"), &original()).unwrap_err();
         let shown: Vec<_> = errs.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,
@@ -443,17 +594,13 @@ mod tests {
     }
 
     #[test]
-    fn whitespace_is_normalised() {
-        assert_eq!(normalize_space("  a \n b\t c "), "a b c");
-        assert!(same_words("a  b\nc", " a b c"));
-        assert!(!same_words("a b", "a bc"));
-    }
-
-    #[test]
-    fn ids_are_checked() {
-        assert!(is_valid_id("trade-2"));
-        assert!(!is_valid_id("Trade"));
-        assert!(!is_valid_id("../x"));
-        assert!(!is_valid_id("a--b"));
+    fn the_front_matter_language_must_be_the_original() {
+        let text = SMALL.replace("title: Заявление\n", "title: Заявление\nlang: en\n");
+        let errs = Source::parse(&text, Path::new("s.md"), &original()).unwrap_err();
+        assert!(
+            errs[0].message.contains("setting `original`"),
+            "{}",
+            errs[0]
+        );
     }
 }

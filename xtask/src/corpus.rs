@@ -1,5 +1,5 @@
-//! `tolmach gen-corpus` (hidden): write a synthetic Tolmach project at scale
-//! for benchmarks.
+//! `cargo xtask gen-corpus`: write a synthetic Tolmach project at scale for
+//! benchmarks. Not part of the `tolmach` binary.
 //!
 //! The generated project keeps the real title, preamble and closing once and
 //! repeats the nine spheres `scale` times. Copy `k` (from 2 on) of a sphere
@@ -15,23 +15,35 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use crate::error::{Error, Result};
-use crate::source::{Source, Unit};
-use crate::translation::Translation;
-use crate::workflow::edit::quote;
+use tolmach::{Error, Result, Source, Translation, Unit, UnitKind, yaml_string as quote};
 
 /// Language tags used after the real ones, in this order (all canonical
-/// BCP 47 tags that [`crate::lang::check_tag`] accepts, all left-to-right).
+/// BCP 47 tags that [`LangTag::parse`] accepts, all left-to-right).
 pub const EXTRA_LANGUAGES: &[&str] = &[
     "de", "fr", "es", "it", "pt", "pl", "cs", "sk", "sl", "hr", "sr", "bg", "uk", "be", "lt", "lv",
     "et", "fi", "sv", "nb", "da", "nl", "el", "hu", "ro", "tr", "az", "hy", "ka", "hi", "bn", "ja",
     "ko", "zh", "vi", "th", "id", "ms", "mn", "ga", "cy", "is", "mt", "sq", "mk", "eu", "ca", "gl",
 ];
 
+/// Options of `gen-corpus`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Where to write the generated project (must not exist or be empty).
+    pub out: PathBuf,
+    /// How many times the nine spheres are repeated.
+    #[arg(long, default_value_t = 1)]
+    pub scale: usize,
+    /// How many languages, the original included.
+    #[arg(long, default_value_t = 7)]
+    pub languages: usize,
+    /// The real project to take the source and settings from.
+    #[arg(long, default_value = ".")]
+    pub from: PathBuf,
+}
+
 /// Run the command.
-pub fn run(args: &crate::cli::GenCorpusArgs) -> Result<ExitCode> {
+pub fn run(args: &Args) -> Result<()> {
     let plan = Plan::read(&args.from, args.languages)?;
     if args.scale == 0 {
         return Err(Error::Refused("--scale must be at least 1".into()));
@@ -46,7 +58,7 @@ pub fn run(args: &crate::cli::GenCorpusArgs) -> Result<ExitCode> {
         plan.langs.len(),
         plan.langs.join(" ")
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// Refuse an output folder that exists and is not empty.
@@ -67,6 +79,8 @@ struct Plan {
     from: PathBuf,
     /// The real original.
     source: Source,
+    /// The original's language.
+    original: String,
     /// The language order of the generated project.
     langs: Vec<String>,
     /// Real translations by language tag.
@@ -78,20 +92,33 @@ struct Plan {
 impl Plan {
     /// Read the real project at `from` and choose `count` languages.
     fn read(from: &Path, count: usize) -> Result<Plan> {
-        let project = crate::load::project(from, crate::settings::Overrides::default())?;
-        let source =
-            Source::parse(&project.source.text, &project.source.path).map_err(Error::Invalid)?;
+        let settings = tolmach::read_settings(from, tolmach::Overrides::default())?;
+        let source_path = Path::new("sources/statement.md");
+        let source = Source::parse(
+            &read_text(from, source_path)?,
+            source_path,
+            &settings.original,
+        )
+        .map_err(Error::Invalid)?;
+        let langs: Vec<String> = std::iter::once(settings.original.to_string())
+            .chain(settings.languages.iter().map(ToString::to_string))
+            .fold(Vec::new(), |mut acc, l| {
+                if !acc.contains(&l) {
+                    acc.push(l);
+                }
+                acc
+            });
         let mut real = Vec::new();
-        for locale in &project.locales {
-            if let Some(file) = &locale.statement {
-                let parsed = Translation::parse(&file.text, &file.path).map_err(Error::at)?;
-                real.push((locale.lang.clone(), parsed));
+        for lang in &langs {
+            let rel = PathBuf::from(format!("locales/{lang}/statement.yaml"));
+            if from.join(&rel).is_file() {
+                let parsed = Translation::parse(&read_text(from, &rel)?, &rel)
+                    .map_err(|d| Error::Invalid(vec![d]))?;
+                real.push((lang.clone(), parsed));
             }
         }
-        let available: Vec<String> = project
-            .locales
-            .iter()
-            .map(|l| l.lang.clone())
+        let available: Vec<String> = langs
+            .into_iter()
             .chain(EXTRA_LANGUAGES.iter().map(|s| s.to_string()))
             .fold(Vec::new(), |mut acc, l| {
                 if !acc.contains(&l) {
@@ -105,31 +132,32 @@ impl Plan {
                 available.len()
             )));
         }
-        let settings_path = from.join(crate::settings::FILE_NAME);
-        let settings =
+        let settings_path = from.join(SETTINGS);
+        let settings_text =
             std::fs::read_to_string(&settings_path).map_err(|e| Error::io(&settings_path, e))?;
         Ok(Plan {
             from: from.to_path_buf(),
+            original: settings.original.to_string(),
             source,
             langs: available.into_iter().take(count).collect(),
             real,
-            settings,
+            settings: settings_text,
         })
     }
 
     /// Write the project into `out`; returns the number of units.
     fn write(&self, out: &Path, scale: usize) -> Result<usize> {
         let units = copies(&self.source, scale);
-        write_file(out, "sources/statement.md", &source_text(&units))?;
+        write_file(
+            out,
+            "sources/statement.md",
+            &source_text(&units, &self.original),
+        )?;
         for lang in &self.langs {
             self.write_locale(out, lang, &units)?;
         }
         copy_tree(&self.from.join("themes"), &out.join("themes"))?;
-        write_file(
-            out,
-            crate::settings::FILE_NAME,
-            &settings_text(&self.settings, &self.langs),
-        )?;
+        write_file(out, SETTINGS, &settings_text(&self.settings, &self.langs))?;
         Ok(units.len())
     }
 
@@ -138,7 +166,7 @@ impl Plan {
         let dir = format!("locales/{lang}");
         let real_dir = self.from.join(&dir);
         if real_dir.is_dir() {
-            for name in [crate::i18n::FILE_NAME, "glossary.yaml"] {
+            for name in [MESSAGES, "glossary.yaml"] {
                 let from = real_dir.join(name);
                 if from.is_file() {
                     let text = std::fs::read_to_string(&from).map_err(|e| Error::io(&from, e))?;
@@ -146,24 +174,37 @@ impl Plan {
                 }
             }
         } else {
-            let en = self.from.join("locales/en").join(crate::i18n::FILE_NAME);
+            let en = self.from.join("locales/en").join(MESSAGES);
             let text = std::fs::read_to_string(&en).map_err(|e| Error::io(&en, e))?;
             write_file(
                 out,
-                &format!("{dir}/{}", crate::i18n::FILE_NAME),
+                &format!("{dir}/{MESSAGES}"),
                 &renamed_messages(&text, lang),
             )?;
         }
-        if lang == crate::lang::ORIGINAL {
+        if lang == self.original {
             return Ok(());
         }
         let real = self.real.iter().find(|(l, _)| l == lang).map(|(_, t)| t);
         write_file(
             out,
-            &format!("{dir}/{}", crate::translation::FILE_NAME),
+            &format!("{dir}/statement.yaml"),
             &translation_text(lang, units, real),
         )
     }
+}
+
+/// The settings file.
+const SETTINGS: &str = "tolmach.yaml";
+/// A language's interface strings.
+const MESSAGES: &str = "site.ftl";
+
+/// Read a UTF-8 file of the project at `root`.
+fn read_text(root: &Path, rel: &Path) -> Result<String> {
+    let bytes = std::fs::read(root.join(rel)).map_err(|e| Error::io(rel, e))?;
+    tolmach::decode(bytes, rel, true)
+        .map(|(text, _)| text)
+        .map_err(|d| Error::Invalid(vec![d]))
 }
 
 /// One unit of the generated original: the real unit it copies, its new id and text.
@@ -205,12 +246,14 @@ fn copy_id(id: &str, k: usize) -> String {
 
 /// Every unit of the generated original in reading order.
 fn copies(source: &Source, scale: usize) -> Vec<Copy<'_>> {
-    let once = |unit| Copy {
-        base: unit,
-        id: unit.id.clone(),
-        k: 1,
-        heading: false,
-    };
+    fn once(unit: &Unit) -> Copy<'_> {
+        Copy {
+            base: unit,
+            id: unit.id.to_string(),
+            k: 1,
+            heading: false,
+        }
+    }
     let mut out: Vec<Copy<'_>> = std::iter::once(&source.title)
         .chain(&source.preamble)
         .map(once)
@@ -221,7 +264,7 @@ fn copies(source: &Source, scale: usize) -> Vec<Copy<'_>> {
                 .chain(sphere.paragraphs.iter().map(|p| (p, false)));
             out.extend(units.map(|(unit, heading)| Copy {
                 base: unit,
-                id: copy_id(&unit.id, k),
+                id: copy_id(unit.id.as_str(), k),
                 k,
                 heading,
             }));
@@ -232,16 +275,20 @@ fn copies(source: &Source, scale: usize) -> Vec<Copy<'_>> {
 }
 
 /// The Markdown of the generated original.
-fn source_text(units: &[Copy<'_>]) -> String {
+fn source_text(units: &[Copy<'_>], original: &str) -> String {
     let mut out = String::from("---\n");
     let mut closing = false;
     for unit in units {
-        if unit.base.id == "title" {
-            let _ = writeln!(out, "title: {}\nlang: ru\n---\n", quote(&unit.russian()));
+        if unit.base.kind == UnitKind::Title {
+            let _ = writeln!(
+                out,
+                "title: {}\nlang: {original}\n---\n",
+                quote(&unit.russian())
+            );
         } else if unit.heading {
             let _ = writeln!(out, "## {} {{#{}}}\n", unit.russian(), unit.id);
         } else {
-            if unit.base.id.starts_with("closing") && !closing {
+            if unit.base.id.as_str().starts_with("closing") && !closing {
                 out.push_str("* * *\n\n");
                 closing = true;
             }
@@ -254,10 +301,10 @@ fn source_text(units: &[Copy<'_>]) -> String {
 /// The translation file of `lang`: every unit translated.
 fn translation_text(lang: &str, units: &[Copy<'_>], real: Option<&Translation>) -> String {
     let mut out =
-        format!("# Generated by `tolmach gen-corpus` for benchmarks: language `{lang}`.\n\n");
+        format!("# Generated by `cargo xtask gen-corpus` for benchmarks: language `{lang}`.\n\n");
     for unit in units {
         let text = real
-            .and_then(|t| t.entry(&unit.base.id))
+            .and_then(|t| t.entry(unit.base.id.as_str()))
             .filter(|e| !e.text.trim().is_empty())
             .map(|e| unit.mark(&e.text))
             .unwrap_or_else(|| reversed_words(&unit.russian()));
@@ -347,10 +394,12 @@ fn copy_tree(from: &Path, to: &Path) -> Result<()> {
 mod tests {
     use super::*;
 
+    use tolmach::LangTag;
+
     #[test]
     fn extra_languages_are_valid_distinct_tags() {
         for tag in EXTRA_LANGUAGES {
-            assert_eq!(crate::lang::check_tag(tag), Ok(()), "{tag}");
+            assert!(LangTag::parse(tag).is_ok(), "{tag}");
         }
         let mut all: Vec<&str> = EXTRA_LANGUAGES.to_vec();
         all.extend(["ru", "en", "kk", "ky", "tg", "tk", "uz"]);
@@ -366,7 +415,7 @@ mod tests {
         assert_eq!(copy_id("trade", 1), "trade");
         assert_eq!(copy_id("trade", 2), "trade-k2");
         assert_eq!(copy_id("trade-2", 10), "trade-2-k10");
-        assert!(crate::source::is_valid_id(&copy_id("humanitarian-6", 1000)));
+        assert!(tolmach::UnitId::parse(&copy_id("humanitarian-6", 1000)).is_ok());
     }
 
     #[test]
@@ -387,70 +436,55 @@ mod tests {
         );
     }
 
-    fn generate(scale: usize, languages: usize) -> tempfile::TempDir {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let args = crate::cli::GenCorpusArgs {
-            out: dir.path().join("corpus"),
-            scale,
-            languages,
-            from: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
-        };
-        assert_eq!(run(&args).expect("gen-corpus"), ExitCode::SUCCESS);
-        dir
+    fn repo() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
     }
 
     #[test]
-    fn generated_project_builds_fully_translated_and_rebuilds_nothing() {
-        let dir = generate(2, 9);
+    fn generated_project_renders_fully_translated() {
+        let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path().join("corpus");
-        let source = std::fs::read_to_string(root.join("sources/statement.md")).expect("source");
-        let parsed =
-            Source::parse(&source, Path::new("sources/statement.md")).expect("valid source");
-        assert_eq!(parsed.spheres.len(), 18);
-        assert_eq!(parsed.spheres[9].slug(), "political-k2");
-        assert_eq!(parsed.units().count(), 1 + 5 + 47 * 2 + 3);
+        let args = Args {
+            out: root.clone(),
+            scale: 2,
+            languages: 9,
+            from: repo(),
+        };
+        run(&args).expect("gen-corpus");
         let settings = std::fs::read_to_string(root.join("tolmach.yaml")).expect("settings");
         assert!(settings.contains("languages: [ru, en, kk, ky, tg, tk, uz, de, fr]\n"));
         let de = std::fs::read_to_string(root.join("locales/de/site.ftl")).expect("de messages");
         assert!(de.contains("language-name = Language de\n"));
-        let (site, problems) =
-            crate::model::site(&crate::load::project(&root, Default::default()).expect("load"));
-        assert!(problems.is_empty(), "{problems:?}");
-        let site = site.expect("site");
-        for lang in &site.languages {
-            for unit in site.source.units() {
-                assert_eq!(
-                    lang.unit(&unit.id).state,
-                    crate::model::State::Translated,
-                    "{} {}",
-                    lang.tag,
-                    unit.id
-                );
-            }
+        let original = tolmach::read_settings(&root, Default::default())
+            .expect("settings")
+            .original;
+        let source = read_text(&root, Path::new("sources/statement.md")).expect("source");
+        let parsed = Source::parse(&source, Path::new("sources/statement.md"), &original)
+            .expect("valid source");
+        assert_eq!(parsed.spheres.len(), 18);
+        assert_eq!(parsed.spheres[9].slug(), "political-k2");
+        assert_eq!(parsed.units().count(), 1 + 5 + 47 * 2 + 3);
+        let pages = tolmach::render_site(&root, Default::default()).expect("renders");
+        assert!(pages.iter().any(|p| p.path == "de/trade-k2/index.html"));
+        for page in pages.iter().filter(|p| p.path.ends_with(".html")) {
+            let html = String::from_utf8_lossy(&page.bytes);
+            assert!(
+                !html.contains("\"para state-missing\"") && !html.contains("\"para state-stale\""),
+                "{} shows an untranslated unit",
+                page.path
+            );
         }
-        let options = crate::build::Options {
-            root: root.clone(),
-            overrides: crate::settings::Overrides {
-                output: Some(dir.path().join("out")),
-                ..Default::default()
-            },
-        };
-        let first = crate::build::run(&options).expect("first build");
-        assert!(first.summary.written > 9 * (18 + 8 * 19));
-        assert!(dir.path().join("out/de/trade-k2/index.html").is_file());
-        let again = crate::build::run(&options).expect("second build");
-        assert_eq!((again.summary.written, again.summary.removed), (0, 0));
     }
 
     #[test]
     fn refuses_a_folder_that_is_not_empty_and_too_many_languages() {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::write(dir.path().join("x"), "x").expect("write");
-        let mut args = crate::cli::GenCorpusArgs {
+        let mut args = Args {
             out: dir.path().to_path_buf(),
             scale: 1,
             languages: 7,
-            from: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+            from: repo(),
         };
         let err = run(&args).expect_err("not empty");
         assert!(

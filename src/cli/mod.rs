@@ -1,0 +1,261 @@
+//! The command line: clap definitions, the mapping of arguments to the
+//! library's option structs, and of its reports to text, JSON and exit
+//! codes (0 success, 1 bad input, a failed build or a rejected unit, 2
+//! usage). Nothing below this module prints or picks an exit code.
+
+mod print;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::error::Error;
+use crate::interchange::{self, Format};
+use crate::settings::Overrides;
+use crate::workflow::{check, status, sync};
+use crate::{build, serve};
+
+/// Tolmach builds the multilingual edition of one official document.
+#[derive(Debug, Parser)]
+#[command(name = "tolmach", version, about)]
+struct Cli {
+    /// The project root (before or after the command).
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
+    /// The command.
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the static site into the output folder (default `public/`).
+    Build(BuildArgs),
+    /// Per language: translated, stale, missing and orphan units.
+    Status(StatusArgs),
+    /// Validate everything the build reads; `--strict` is the CI gate.
+    Check(CheckArgs),
+    /// Create or refresh `locales/LANG/` after the source changed.
+    Sync(SyncArgs),
+    /// Export a language for CAT tools (XLIFF 2, XLIFF 1.2 or gettext PO).
+    Export(ExportArgs),
+    /// Import an XLIFF or PO file back into `locales/LANG/`.
+    Import(ImportArgs),
+    /// Build, serve on 127.0.0.1, rebuild on change and reload the browser.
+    Serve(ServeArgs),
+}
+
+/// Options of `tolmach status`.
+#[derive(Debug, Args)]
+struct StatusArgs {
+    /// Print the documented JSON schema instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Options of `tolmach check`.
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// Also fail on warnings and on stale, missing and orphan units.
+    #[arg(long)]
+    strict: bool,
+}
+
+/// Options of `tolmach sync`.
+#[derive(Debug, Args)]
+struct SyncArgs {
+    /// Languages to create or refresh (all translated languages if none).
+    langs: Vec<String>,
+}
+
+/// Options of `tolmach export`.
+#[derive(Debug, Args)]
+struct ExportArgs {
+    /// The language to export.
+    lang: String,
+    /// The file format.
+    #[arg(long, value_enum, default_value = "xliff")]
+    format: Format,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+/// Options of `tolmach import`.
+#[derive(Debug, Args)]
+struct ImportArgs {
+    /// The XLIFF or PO file.
+    file: PathBuf,
+    /// Show what would change, change nothing.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+/// Options of `tolmach serve`.
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// Build options (output folder, base URL, ...).
+    #[command(flatten)]
+    build: BuildArgs,
+    /// Port on 127.0.0.1.
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// Open the browser.
+    #[arg(long)]
+    open: bool,
+}
+
+/// Options of `tolmach build` (each overrides `tolmach.yaml`).
+#[derive(Debug, Args)]
+struct BuildArgs {
+    /// Output folder (setting `output`).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Absolute address of the published site (setting `base_url`).
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Language order, comma-separated (setting `languages`).
+    #[arg(long, value_delimiter = ',')]
+    languages: Option<Vec<String>>,
+    /// Theme folder under `themes/` (setting `theme`).
+    #[arg(long)]
+    theme: Option<String>,
+    /// Links end in `index.html`, for reading from disk (setting `offline`).
+    #[arg(long)]
+    offline: bool,
+    /// Leave out the parallel pages (setting `parallel: false`).
+    #[arg(long)]
+    no_parallel: bool,
+    /// Refuse files larger than this many MiB (setting `max_file_mib`, default 8).
+    #[arg(long)]
+    max_file_mib: Option<u64>,
+}
+
+impl BuildArgs {
+    /// The build these flags ask for.
+    fn options(&self, root: PathBuf) -> build::Options {
+        build::Options {
+            root,
+            overrides: Overrides {
+                base_url: self.base_url.clone(),
+                languages: self.languages.clone(),
+                theme: self.theme.clone(),
+                output: self.out.clone(),
+                offline: self.offline,
+                parallel: self.no_parallel.then_some(false),
+                max_file_mib: self.max_file_mib,
+            },
+        }
+    }
+}
+
+/// Run the command line and return the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("{err}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Exit code 0 if `ok`, else 1.
+fn code(ok: bool) -> ExitCode {
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    let root = cli.root;
+    match cli.command {
+        Command::Build(args) => {
+            let report = build::run(&args.options(root))?;
+            print::build(&report);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Status(args) => {
+            let report = status::run(&status::Options { root })?;
+            print::status(&report, args.json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check(args) => {
+            let report = check::run(&check::Options { root })?;
+            print::check(&report);
+            Ok(code(report.passes(args.strict)))
+        }
+        Command::Sync(args) => {
+            let report = sync::run(&sync::Options {
+                root,
+                langs: args.langs,
+            })?;
+            print::sync(&report);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export(args) => {
+            let exported = interchange::export::run(&interchange::export::Options {
+                root,
+                lang: args.lang,
+                format: args.format,
+                out: args.out,
+            })?;
+            print::export(&exported)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import(args) => {
+            let report = interchange::import::run(&interchange::import::Options {
+                root,
+                file: args.file,
+                dry_run: args.dry_run,
+            })?;
+            print::import(&report);
+            Ok(code(report.is_clean()))
+        }
+        Command::Serve(args) => {
+            serve::run(&serve::Options {
+                build: args.build.options(root),
+                port: args.port,
+                open: args.open,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn root_goes_before_or_after_the_command() {
+        for args in [
+            ["tolmach", "--root", "p", "status"],
+            ["tolmach", "status", "--root", "p"],
+        ] {
+            let cli = Cli::try_parse_from(args).unwrap();
+            assert_eq!(cli.root, PathBuf::from("p"));
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! Reports as the terminal shows them. Everything that echoes the content
+//! of a file goes through [`printable`], so a control character in a
+//! translation cannot retitle the window or clear the screen.
+
+use std::io::Write as _;
+
+use crate::build;
+use crate::error::{Error, Result};
+use crate::interchange::{export::Exported, import};
+use crate::text::printable;
+use crate::workflow::{check, status, sync};
+
+/// Write `text` to standard output; a closed pipe (`| head`) is not an error.
+fn out(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// The end of a build: warnings and notes on stderr, one summary line on stdout.
+pub(super) fn build(report: &build::Report) {
+    let mut err = std::io::stderr().lock();
+    for warning in &report.warnings {
+        let _ = writeln!(err, "{warning}");
+    }
+    for note in &report.notes {
+        let _ = writeln!(err, "note: {note}");
+    }
+    let s = report.summary;
+    out(&format!(
+        "built {}: {} written, {} unchanged, {} removed in {} ms\n",
+        report.out.display(),
+        s.written,
+        s.unchanged,
+        s.removed,
+        report.elapsed.as_millis()
+    ));
+}
+
+/// `status`: warnings on stderr, then a table or the JSON schema.
+pub(super) fn status(report: &status::Report, json: bool) -> Result<()> {
+    for warning in &report.warnings {
+        eprintln!("{warning}");
+    }
+    if json {
+        let text = serde_json::to_string_pretty(report)
+            .map_err(|e| Error::Refused(format!("cannot write the report as JSON: {e}")))?;
+        out(&format!("{text}\n"));
+    } else {
+        out(&status_table(report));
+    }
+    Ok(())
+}
+
+/// The status report as an aligned table.
+fn status_table(report: &status::Report) -> String {
+    let mut rows = vec![
+        [
+            "lang",
+            "part",
+            "total",
+            "translated",
+            "stale",
+            "missing",
+            "orphan",
+            "percent",
+        ]
+        .map(String::from),
+    ];
+    for l in &report.languages {
+        let n = |v: usize| v.to_string();
+        let c = &l.counts;
+        rows.push([
+            l.lang.to_string(),
+            "all".into(),
+            n(c.total),
+            n(c.translated),
+            n(c.stale),
+            n(c.missing),
+            n(l.orphan),
+            format!("{}%", l.percent),
+        ]);
+        for p in &l.parts {
+            let c = &p.counts;
+            rows.push([
+                String::new(),
+                p.part.clone(),
+                n(c.total),
+                n(c.translated),
+                n(c.stale),
+                n(c.missing),
+                String::new(),
+                format!("{}%", p.percent),
+            ]);
+        }
+    }
+    let mut text = aligned(&rows);
+    for l in report
+        .languages
+        .iter()
+        .filter(|l| !l.missing_messages.is_empty())
+    {
+        text.push_str(&format!(
+            "{}: {} interface message(s) missing from site.ftl: {}\n",
+            l.lang,
+            l.missing_messages.len(),
+            l.missing_messages.join(", ")
+        ));
+    }
+    text
+}
+
+/// Rows as columns: the first two left-aligned, the rest right-aligned.
+fn aligned<const N: usize>(rows: &[[String; N]]) -> String {
+    let widths: Vec<usize> = (0..N)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| {
+                if c < 2 {
+                    format!("{cell:<width$}", width = widths[c])
+                } else {
+                    format!("{cell:>width$}", width = widths[c])
+                }
+            })
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// `check`: every finding, then the summary line.
+pub(super) fn check(report: &check::Report) {
+    let mut text = String::new();
+    for d in &report.diagnostics {
+        text.push_str(&format!("{d}\n"));
+    }
+    let (errors, warnings) = (report.errors(), report.warnings());
+    text.push_str(&format!(
+        "check: {errors} error{}, {warnings} warning{}\n",
+        if errors == 1 { "" } else { "s" },
+        if warnings == 1 { "" } else { "s" }
+    ));
+    out(&text);
+}
+
+/// `sync`: one line per language.
+pub(super) fn sync(report: &sync::Report) {
+    let mut text = String::new();
+    for (lang, outcome) in &report.languages {
+        let line = match outcome {
+            sync::Outcome::Created { units } => format!(
+                "{lang}: created {} ({units} units to translate) and {}",
+                crate::layout::translation(lang).display(),
+                crate::layout::messages(lang).display()
+            ),
+            sync::Outcome::Refreshed(summary) => refreshed(lang.as_str(), summary),
+        };
+        text.push_str(&line);
+        text.push('\n');
+    }
+    out(&text);
+}
+
+fn refreshed(lang: &str, s: &sync::Summary) -> String {
+    let orphans = crate::layout::orphans_file_name();
+    let mut parts = Vec::new();
+    let mut say = |what: &str, ids: &[String]| {
+        if !ids.is_empty() {
+            parts.push(format!("{what} {} ({})", ids.len(), ids.join(", ")));
+        }
+    };
+    say("added", &s.added);
+    say("marked stale", &s.stale);
+    say("updated source of", &s.updated);
+    say(&format!("moved to {orphans}"), &s.orphaned);
+    say(
+        &format!("left in place (already in {orphans}, resolve by hand)"),
+        &s.kept,
+    );
+    if parts.is_empty() {
+        format!("{lang}: nothing to do")
+    } else {
+        format!("{lang}: {}", printable(&parts.join("; ")))
+    }
+}
+
+/// `export`: the file's text on stdout, or nothing if it was written.
+pub(super) fn export(exported: &Exported) -> Result<()> {
+    if let Exported::Text(text) = exported {
+        let mut stdout = std::io::stdout().lock();
+        stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush())
+            .map_err(|e| Error::io(std::path::Path::new("<stdout>"), e))?;
+    }
+    Ok(())
+}
+
+/// `import`: the summary, every changed and rejected unit.
+pub(super) fn import(report: &import::Report) {
+    let mut text = format!(
+        "{}: changed {}, unchanged {}, rejected {}\n",
+        report.target.display(),
+        report.changed.len(),
+        report.unchanged,
+        report.rejected.len()
+    );
+    for id in &report.changed {
+        text.push_str(&format!("  changed {}\n", printable(id)));
+    }
+    for d in &report.rejected {
+        text.push_str(&format!("  rejected {d}\n"));
+    }
+    if !report.rejected.is_empty() {
+        text.push_str("rejected units keep their current text and state\n");
+    }
+    if report.dry_run {
+        text.push_str("dry run: nothing was written\n");
+    }
+    out(&text);
+}

@@ -1,0 +1,110 @@
+//! `tolmach export`: one language as an XLIFF or PO file, in reading order,
+//! keyed by unit id. The same project always exports the same bytes.
+
+use std::path::{Path, PathBuf};
+
+use super::{Document, Format, po, xliff};
+use crate::error::{Error, Result};
+use crate::lang::LangTag;
+use crate::layout;
+use crate::model::{self, Site};
+use crate::settings::Overrides;
+
+/// What `export` is asked.
+#[derive(Clone, Debug)]
+pub(crate) struct Options {
+    /// The project root.
+    pub root: PathBuf,
+    /// The language to export.
+    pub lang: String,
+    /// The file format.
+    pub format: Format,
+    /// Write to this file (relative to the current directory) instead of returning the text.
+    pub out: Option<PathBuf>,
+}
+
+/// What `export` produced.
+#[derive(Debug)]
+pub(crate) enum Exported {
+    /// The file's text, for standard output.
+    Text(String),
+    /// The file was written to `--out`.
+    Written,
+}
+
+/// Export one language.
+pub(crate) fn run(options: &Options) -> Result<Exported> {
+    if let Some(out) = &options.out {
+        refuse_project_file(&options.root, out)?;
+    }
+    let opened = model::open(&options.root, Overrides::default())?;
+    let text = text(&opened.site, &options.lang, options.format)?;
+    match &options.out {
+        Some(path) => {
+            crate::write::replace_file(path, text.as_bytes())?;
+            Ok(Exported::Written)
+        }
+        None => Ok(Exported::Text(text)),
+    }
+}
+
+/// The exported file of `lang` as text.
+pub(crate) fn text(site: &Site, lang: &str, format: Format) -> Result<String> {
+    let tag = LangTag::parse(lang).map_err(Error::Refused)?;
+    if tag == site.original {
+        return Err(Error::Refused(format!(
+            "`{tag}` is the language of the original; name a translation language"
+        )));
+    }
+    let language = site
+        .language(tag.as_str())
+        .filter(|l| l.translation.is_some())
+        .ok_or_else(|| {
+            Error::Refused(format!(
+                "{} does not exist; run `tolmach sync {tag}` to create it",
+                layout::translation(&tag).display()
+            ))
+        })?;
+    let document = Document::of(site, language);
+    Ok(match format {
+        Format::Xliff2 => xliff::write2(&document),
+        Format::Xliff12 => xliff::write12(&document),
+        Format::Po => po::write(&document),
+    })
+}
+
+/// Refuse to overwrite a file people edit (the source, a translation, a
+/// theme, the settings) with an export. A new file there is allowed.
+fn refuse_project_file(root: &Path, out: &Path) -> Result<()> {
+    if !out.exists() && std::fs::symlink_metadata(out).is_err() {
+        return Ok(());
+    }
+    let (Ok(root), Some(parent), Some(name)) = (
+        std::fs::canonicalize(root),
+        out.parent().map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        }),
+        out.file_name(),
+    ) else {
+        return Ok(());
+    };
+    let Ok(parent) = std::fs::canonicalize(parent) else {
+        return Ok(());
+    };
+    let full = parent.join(name);
+    let inside = full
+        .strip_prefix(&root)
+        .ok()
+        .filter(|rel| layout::is_edited_by_people(rel));
+    match inside {
+        Some(rel) => Err(Error::Refused(format!(
+            "refusing to write the export over {}: it is a file of the project that people edit; choose another --out",
+            rel.display()
+        ))),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,579 @@
+//! Stage 2, model: parse what `load` read and cross-check it into a [`Site`]:
+//! the source, and per language every unit with its state. This is the one
+//! place that decides the domain's rules: a unit's state, paragraph numbers
+//! and parts, percentages, the word diff, where a language's files live and
+//! which language is the original. Every command sees the project through
+//! [`open`] (or `load::project` + [`site`] for the build).
+
+pub(crate) mod diff;
+pub(crate) mod glossary;
+pub(crate) mod id;
+pub(crate) mod source;
+pub(crate) mod translation;
+pub(crate) mod unit;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::error::{Diagnostic, Error, Location, Result, Severity};
+use crate::i18n::Messages;
+use crate::lang::LangTag;
+use crate::layout;
+use crate::load::{LocaleFiles, Project, TextFile};
+use crate::settings::Overrides;
+use crate::text::{is_forbidden_control, normalize_space};
+
+pub use id::UnitId;
+pub use source::{Source, Unit, UnitKind};
+pub use translation::{Entry, Translation};
+pub(crate) use unit::{Counts, State};
+
+/// Text direction of a language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Direction {
+    /// Left to right.
+    Ltr,
+    /// Right to left.
+    Rtl,
+}
+
+impl Direction {
+    /// `ltr` or `rtl`.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+/// One unit of one language, ready to show.
+#[derive(Clone, Debug)]
+pub(crate) struct UnitText {
+    /// Translated, stale or missing.
+    pub state: State,
+    /// The Markdown to show: the translation, or the original when missing.
+    pub text: String,
+    /// `text` rendered to safe inline HTML, once for every page that shows it.
+    pub html: String,
+    /// Whether `text` is the original shown in place of a missing translation.
+    pub fallback: bool,
+    /// For a stale unit: the original it was translated from.
+    pub old_source: Option<String>,
+    /// The unit's entry in the translation file, as an index into
+    /// [`Language::translation`]'s entries.
+    pub entry: Option<usize>,
+    /// Where the entry is in the translation file, if it exists.
+    pub location: Option<Location>,
+}
+
+/// One language of the edition.
+#[derive(Debug)]
+pub(crate) struct Language {
+    /// The BCP 47 tag, also the output folder.
+    pub tag: LangTag,
+    /// The language's own name for itself.
+    pub name: String,
+    /// Text direction.
+    pub dir: Direction,
+    /// Interface strings.
+    pub messages: Arc<Messages>,
+    /// Every unit of the source, by its position in reading order.
+    pub units: Vec<UnitText>,
+    /// `statement.yaml` as parsed, if the language has one.
+    pub translation: Option<Translation>,
+    /// Entries of `statement.yaml` whose ids the source does not have (indexes into its entries).
+    pub orphans: Vec<usize>,
+    /// `orphans.yaml`: units parked by `sync`, if any.
+    pub parked: Option<Translation>,
+    /// Counts over the whole document.
+    pub counts: Counts,
+    /// Counts per part, in the order of [`Source::parts`].
+    pub part_counts: Vec<Counts>,
+}
+
+impl Language {
+    /// The unit shown for the source unit `unit`.
+    pub(crate) fn unit(&self, unit: &Unit) -> &UnitText {
+        &self.units[unit.index]
+    }
+
+    /// The translation file's entry for `unit`, as written.
+    pub(crate) fn entry(&self, unit: &Unit) -> Option<&Entry> {
+        let index = self.unit(unit).entry?;
+        self.translation.as_ref().map(|t| &t.entries[index])
+    }
+
+    /// The entries of `statement.yaml` the source does not have.
+    pub(crate) fn orphan_entries(&self) -> impl Iterator<Item = &Entry> {
+        self.orphans
+            .iter()
+            .filter_map(|&i| self.translation.as_ref().map(|t| &t.entries[i]))
+    }
+
+    /// Orphans in `statement.yaml` and parked in `orphans.yaml`.
+    pub(crate) fn orphan_count(&self) -> usize {
+        self.orphans.len() + self.parked.as_ref().map_or(0, |p| p.entries.len())
+    }
+
+    /// `locales/<lang>/statement.yaml`.
+    pub(crate) fn translation_path(&self) -> PathBuf {
+        layout::translation(&self.tag)
+    }
+
+    /// `locales/<lang>/orphans.yaml`.
+    pub(crate) fn orphans_path(&self) -> PathBuf {
+        layout::orphans(&self.tag)
+    }
+}
+
+/// The whole edition: the source and every language.
+#[derive(Debug)]
+pub(crate) struct Site {
+    /// The language of the original.
+    pub original: LangTag,
+    /// Where a missing interface message is looked for, after the language itself.
+    pub fallback: Vec<LangTag>,
+    /// The original.
+    pub source: Source,
+    /// Languages in display order.
+    pub languages: Vec<Language>,
+}
+
+impl Site {
+    /// The language with tag `tag`.
+    pub(crate) fn language(&self, tag: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.tag == tag)
+    }
+
+    /// Whether `lang` is the original's language.
+    pub(crate) fn is_original(&self, lang: &Language) -> bool {
+        lang.tag == self.original
+    }
+
+    /// The languages that translate the original, in display order.
+    pub(crate) fn translations(&self) -> impl Iterator<Item = &Language> {
+        self.languages.iter().filter(|l| l.tag != self.original)
+    }
+
+    /// The language a unit of `lang` is shown in.
+    pub(crate) fn text_lang<'a>(&'a self, lang: &'a Language, unit: &Unit) -> &'a Language {
+        if lang.unit(unit).fallback {
+            self.language(self.original.as_str()).unwrap_or(lang)
+        } else {
+            lang
+        }
+    }
+
+    /// For a stale unit of `lang`, how the original changed since it was
+    /// translated, word by word (see [`diff::words`]).
+    pub(crate) fn diff(&self, lang: &Language, unit: &Unit) -> Option<String> {
+        let old = lang.unit(unit).old_source.as_deref()?;
+        Some(diff::words(old, &unit.text))
+    }
+
+    /// Format the interface message `key` of `lang`, following the fallback
+    /// chain: the language, the fallback languages, then the original.
+    pub(crate) fn message(
+        &self,
+        lang: &LangTag,
+        key: &str,
+        args: &[(&str, fluent_bundle::FluentValue<'_>)],
+    ) -> Option<String> {
+        self.message_chain(lang)
+            .filter_map(|tag| self.language(tag.as_str()))
+            .find_map(|l| l.messages.format(key, args))
+    }
+
+    /// The languages a message of `lang` is looked for in, in order.
+    pub(crate) fn message_chain<'a>(
+        &'a self,
+        lang: &'a LangTag,
+    ) -> impl Iterator<Item = &'a LangTag> + Clone {
+        std::iter::once(lang)
+            .chain(&self.fallback)
+            .chain(std::iter::once(&self.original))
+    }
+}
+
+/// A project read and modelled for a command.
+#[derive(Debug)]
+pub(crate) struct Opened {
+    /// Everything read.
+    pub project: Project,
+    /// The model.
+    pub site: Site,
+    /// What the model found, sorted (orphans among them: they stop a build
+    /// but not the translator's tools).
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Read the project at `root` and build the model; fail only if the model
+/// cannot be built at all.
+pub(crate) fn open(root: &Path, overrides: Overrides) -> Result<Opened> {
+    let project = crate::load::project(root, overrides)?;
+    let (site, mut problems) = site(&project);
+    problems.sort();
+    problems.dedup();
+    match site {
+        Some(site) => Ok(Opened {
+            project,
+            site,
+            problems,
+        }),
+        None => Err(Error::Invalid(problems)),
+    }
+}
+
+/// Build the model. Problems are collected rather than stopping at the
+/// first; the caller decides which severities are fatal. Returns `None` for
+/// the site only if something it depends on could not be parsed at all.
+pub(crate) fn site(project: &Project) -> (Option<Site>, Vec<Diagnostic>) {
+    let settings = &project.settings;
+    let mut problems = Vec::new();
+    let source = match Source::parse(
+        &project.source.text,
+        &project.source.path,
+        &settings.original,
+    ) {
+        Ok(source) => Some(source),
+        Err(errors) => {
+            problems.extend(errors);
+            None
+        }
+    };
+    if let Some(source) = &source {
+        check_controls(&source.path, &source.title.text, None, &mut problems);
+    }
+    // Languages are independent: parse them in parallel, report in order.
+    let parsed: Vec<_> = project
+        .locales
+        .par_iter()
+        .map(|files| parse_locale(files, &settings.original))
+        .collect();
+    let mut languages = Vec::new();
+    for (language, found) in parsed {
+        problems.extend(found);
+        languages.extend(language);
+    }
+    let Some(source) = source else {
+        return (None, problems);
+    };
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        return (None, problems);
+    }
+    let original = &settings.original;
+    let built: Vec<(Language, Vec<Diagnostic>)> = languages
+        .into_par_iter()
+        .map(|parsed| language(&source, original, parsed))
+        .collect();
+    let mut languages = Vec::with_capacity(built.len());
+    for (language, found) in built {
+        problems.extend(found);
+        languages.push(language);
+    }
+    let site = Site {
+        original: original.clone(),
+        fallback: settings.fallback.clone(),
+        source,
+        languages,
+    };
+    (Some(site), problems)
+}
+
+/// A language's files, parsed.
+struct Parsed {
+    tag: LangTag,
+    name: String,
+    dir: Direction,
+    messages: Messages,
+    translation: Option<Translation>,
+    parked: Option<Translation>,
+}
+
+/// Parse one language folder's files, collecting what is wrong with them.
+fn parse_locale(files: &LocaleFiles, original: &LangTag) -> (Option<Parsed>, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let messages = match Messages::parse(
+        &files.messages.text,
+        &files.messages.path,
+        &files.lang.identifier(),
+    ) {
+        Ok(messages) => messages,
+        Err(errors) => return (None, errors),
+    };
+    let mut parse = |file: &TextFile| {
+        Translation::parse(&file.text, &file.path)
+            .map_err(|d| problems.push(d))
+            .ok()
+    };
+    let translation = files.statement.as_ref().and_then(&mut parse);
+    let parked = files
+        .orphans
+        .as_ref()
+        .filter(|f| has_content(&f.text))
+        .and_then(&mut parse);
+    if files.lang != *original && files.statement.is_none() {
+        problems.push(Diagnostic::warning(
+            layout::locale_dir(&files.lang),
+            None,
+            format!(
+                "no {}; every paragraph will show the original (run `tolmach sync {}`)",
+                layout::translation_file_name(),
+                files.lang
+            ),
+        ));
+    }
+    for t in translation.iter().chain(&parked) {
+        for entry in &t.entries {
+            let optional = [&entry.source, &entry.previous_source, &entry.note];
+            let values = std::iter::once(entry.text.as_str())
+                .chain(optional.into_iter().filter_map(|v| v.as_deref()));
+            for value in values {
+                check_controls(&t.path, value, Some(entry.location), &mut problems);
+            }
+        }
+    }
+    let (name, dir) = identity(&messages, &files.lang, &mut problems);
+    let parsed = Parsed {
+        tag: files.lang.clone(),
+        name,
+        dir,
+        messages,
+        translation,
+        parked,
+    };
+    (Some(parsed), problems)
+}
+
+/// Whether a YAML text has anything but comments and blank lines.
+fn has_content(text: &str) -> bool {
+    text.lines()
+        .any(|l| !(l.trim().is_empty() || l.trim_start().starts_with('#')))
+}
+
+/// Refuse control characters that a YAML escape (`"\u0000"`) let through.
+fn check_controls(path: &Path, value: &str, at: Option<Location>, problems: &mut Vec<Diagnostic>) {
+    if let Some(c) = value.chars().find(|&c| is_forbidden_control(c)) {
+        problems.push(Diagnostic::error(
+            path,
+            at,
+            format!(
+                "control character U+{:04X} in a text; only tabs and line breaks may appear in text",
+                c as u32
+            ),
+        ));
+    }
+}
+
+/// The endonym and direction from the language's own messages.
+fn identity(
+    messages: &Messages,
+    lang: &LangTag,
+    problems: &mut Vec<Diagnostic>,
+) -> (String, Direction) {
+    let name = messages.format("language-name", &[]).unwrap_or_else(|| {
+        problems.push(Diagnostic::error(
+            &messages.path,
+            None,
+            "missing message `language-name` (the language's name for itself)",
+        ));
+        lang.to_string()
+    });
+    let dir = match messages.format("language-direction", &[]).as_deref() {
+        None | Some("ltr") => Direction::Ltr,
+        Some("rtl") => Direction::Rtl,
+        Some(other) => {
+            let at = messages
+                .declared
+                .get("language-direction")
+                .map(|m| m.location);
+            problems.push(Diagnostic::error(
+                &messages.path,
+                at,
+                format!("`language-direction` must be `ltr` or `rtl`, not `{other}`"),
+            ));
+            Direction::Ltr
+        }
+    };
+    (name, dir)
+}
+
+/// Decide the state of every source unit in one language and find its orphans.
+fn language(source: &Source, original: &LangTag, parsed: Parsed) -> (Language, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let is_original = parsed.tag == *original;
+    let entries: std::collections::HashMap<&str, usize> = parsed
+        .translation
+        .iter()
+        .flat_map(|t| {
+            t.entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.id.as_str(), i))
+        })
+        .collect();
+    let entry_at = |i: usize| parsed.translation.as_ref().map(|t| &t.entries[i]);
+    let units = source
+        .units()
+        .map(|unit| {
+            if is_original {
+                return shown(
+                    State::Translated,
+                    unit.text.clone(),
+                    false,
+                    None,
+                    None,
+                    None,
+                );
+            }
+            let index = entries.get(unit.id.as_str()).copied();
+            let entry = index.and_then(entry_at);
+            let location = entry.map(|e| e.location);
+            match State::of(&unit.text, entry) {
+                State::Missing => shown(
+                    State::Missing,
+                    unit.text.clone(),
+                    true,
+                    None,
+                    index,
+                    location,
+                ),
+                state => {
+                    let entry = entry.expect("a translated or stale unit has an entry");
+                    let old = (state == State::Stale)
+                        .then(|| unit::translated_from(entry).unwrap_or_default().to_string());
+                    let text = normalize_space(&entry.text);
+                    shown(state, text, false, old, index, location)
+                }
+            }
+        })
+        .collect();
+    let mut orphans = Vec::new();
+    if let Some(translation) = &parsed.translation {
+        for (i, entry) in translation.entries.iter().enumerate() {
+            if source.index_of(&entry.id).is_none() {
+                problems.push(Diagnostic::error(
+                    &translation.path,
+                    Some(entry.location),
+                    format!(
+                        "unit `{}` is not in the source (deleted or renamed?); run `tolmach sync {}` to move it to the orphans",
+                        entry.id, parsed.tag
+                    ),
+                ));
+                orphans.push(i);
+            }
+        }
+    }
+    let mut language = Language {
+        tag: parsed.tag,
+        name: parsed.name,
+        dir: parsed.dir,
+        messages: Arc::new(parsed.messages),
+        units,
+        translation: parsed.translation,
+        orphans,
+        parked: parsed.parked,
+        counts: Counts::default(),
+        part_counts: Vec::new(),
+    };
+    count(source, &mut language);
+    (language, problems)
+}
+
+/// A unit as shown, its HTML rendered once here.
+fn shown(
+    state: State,
+    text: String,
+    fallback: bool,
+    old_source: Option<String>,
+    entry: Option<usize>,
+    location: Option<Location>,
+) -> UnitText {
+    UnitText {
+        state,
+        html: crate::markdown::render_inline(&text),
+        text,
+        fallback,
+        old_source,
+        entry,
+        location,
+    }
+}
+
+/// Count the units of a language by state, overall and per part.
+fn count(source: &Source, language: &mut Language) {
+    let mut overall = Counts::default();
+    for unit in &language.units {
+        overall.add(unit.state);
+    }
+    language.counts = overall;
+    language.part_counts = source
+        .parts()
+        .map(|part| {
+            let mut counts = Counts::default();
+            for unit in source.units_of(part) {
+                counts.add(language.unit(unit).state);
+            }
+            counts
+        })
+        .collect();
+}
+
+/// Models built from texts in memory, for the unit tests of the stages above.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::path::PathBuf;
+
+    use super::Site;
+    use crate::lang::LangTag;
+    use crate::layout;
+    use crate::load::{LocaleFiles, Project, TextFile};
+    use crate::settings::Settings;
+
+    fn file(path: PathBuf, text: &str) -> TextFile {
+        TextFile {
+            path,
+            text: text.to_string(),
+            encoding: Default::default(),
+        }
+    }
+
+    fn locale(tag: LangTag, name: &str, statement: Option<&str>) -> LocaleFiles {
+        LocaleFiles {
+            statement: statement.map(|t| file(layout::translation(&tag), t)),
+            orphans: None,
+            messages: file(
+                layout::messages(&tag),
+                &format!("language-name = {name}\nlanguage-direction = ltr\n"),
+            ),
+            glossary: None,
+            review_notes: None,
+            lang: tag,
+        }
+    }
+
+    /// The model of a project whose source is `source` and whose
+    /// translations are `(tag, statement.yaml)`; the original's language
+    /// is the default one.
+    pub(crate) fn site(source: &str, translations: &[(&str, &str)]) -> Site {
+        let settings = Settings::default();
+        let mut locales = vec![locale(settings.original.clone(), "Original", None)];
+        for (tag, yaml) in translations {
+            let tag = LangTag::parse(tag).expect("a valid test tag");
+            locales.push(locale(tag, "Translation", Some(yaml)));
+        }
+        let project = Project {
+            source: file(PathBuf::from(layout::SOURCE), source),
+            settings,
+            locales,
+            templates: Vec::new(),
+            statics: Vec::new(),
+        };
+        let (site, problems) = super::site(&project);
+        site.unwrap_or_else(|| panic!("the test project is valid: {problems:?}"))
+    }
+}

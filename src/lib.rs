@@ -13,6 +13,7 @@
 
 mod build;
 pub mod cli;
+mod edit;
 mod error;
 mod i18n;
 mod interchange;
@@ -58,5 +59,5 @@ pub fn parse_exchange_file(text: &str, path: &std::path::Path) -> Result<ImportF
 
 /// A YAML double-quoted scalar for `value`, as Tolmach writes translation files.
 pub fn yaml_string(value: &str) -> String {
-    workflow::edit::quote(value)
+    edit::quote(value)
 }

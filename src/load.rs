@@ -214,6 +214,28 @@ pub(crate) fn exchange_file(path: &Path, settings: &Settings) -> Result<TextFile
     })
 }
 
+/// A project file exactly as it is on disk (byte-order mark and line ends
+/// kept), for the editor, which must keep every byte it does not change.
+/// `expected` is the text the model was built from: if the file changed
+/// since, nothing may be edited.
+pub(crate) fn raw_text(root: &Path, file: &TextFile, settings: &Settings) -> Result<String> {
+    let bytes = read_bytes(root, &file.path, limit(settings))?;
+    let raw = String::from_utf8(bytes.clone()).map_err(|_| changed(&file.path))?;
+    let (text, _) = decode(bytes, &file.path, true).map_err(Error::at)?;
+    if text != file.text {
+        return Err(changed(&file.path));
+    }
+    Ok(raw)
+}
+
+fn changed(path: &Path) -> Error {
+    Error::at(Diagnostic::error(
+        path,
+        None,
+        "the file changed while Tolmach was reading it; nothing was written (run the command again)",
+    ))
+}
+
 fn refuse_large(path: &Path, size: u64, limit: u64) -> Result<()> {
     if size > limit {
         return Err(Error::at(Diagnostic::error(

@@ -9,13 +9,13 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::{ImportFile, ImportUnit, check_source_lang, parse, target_lang};
+use crate::edit::{self, Change};
 use crate::error::{Diagnostic, Error, Result};
 use crate::lang::LangTag;
 use crate::load;
 use crate::model::{self, Entry, Language, Site, State};
 use crate::settings::Overrides;
 use crate::text::normalize_space;
-use crate::workflow::edit::{self, Change};
 
 /// What `import` is asked.
 #[derive(Clone, Debug)]
@@ -79,15 +79,12 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
             .find(|l| l.lang == lang.tag)
             .and_then(|l| l.statement.as_ref())
             .ok_or_else(|| Error::Refused(format!("{} is missing", report.target.display())))?;
-        let new = edit::apply(&stored.text, &plan.changes);
-        model::Translation::parse(&new, &report.target).map_err(|d| {
-            Error::Refused(format!(
-                "import would leave {} unreadable ({d}); nothing was written",
-                report.target.display()
-            ))
-        })?;
-        crate::write::replace_file(&options.root.join(&report.target), new.as_bytes())?;
-        report.written = true;
+        report.written = edit::rewrite(
+            &options.root,
+            stored,
+            &plan.changes,
+            &opened.project.settings,
+        )?;
     }
     Ok(report)
 }

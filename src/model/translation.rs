@@ -33,6 +33,40 @@ pub struct Entry {
     pub note: Option<String>,
 }
 
+impl Entry {
+    /// A new entry with no fields.
+    pub(crate) fn new(id: &str) -> Entry {
+        Entry {
+            id: id.to_string(),
+            location: Location::default(),
+            source: None,
+            text: String::new(),
+            previous_source: None,
+            note: None,
+        }
+    }
+
+    /// Set (or with `None` remove) the field `name`; `false` if there is no such field.
+    pub(crate) fn set(&mut self, name: &str, value: Option<String>) -> bool {
+        match name {
+            "source" => self.source = value,
+            "text" => self.text = value.unwrap_or_default(),
+            "previous_source" => self.previous_source = value,
+            "note" => self.note = value,
+            _ => return false,
+        }
+        true
+    }
+
+    /// The entry without its position, to compare two versions of a file.
+    pub(crate) fn content(&self) -> Entry {
+        Entry {
+            location: Location::default(),
+            ..self.clone()
+        }
+    }
+}
+
 /// A parsed translation file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Translation {

@@ -13,15 +13,14 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::edit::{self, Change, quote};
 use crate::error::{Error, Result};
 use crate::lang::LangTag;
 use crate::layout;
-use crate::load::Project;
+use crate::load::{self, Project, TextFile};
 use crate::model::unit::source_is_current;
 use crate::model::{self, Entry, Language, Site, Source};
 use crate::settings::Overrides;
-
-use super::edit::{self, Change, quote};
 
 /// What `sync` is asked.
 #[derive(Clone, Debug, Default)]
@@ -111,27 +110,6 @@ fn refresh(entry: &Entry, current: &str, changes: &mut Vec<Change>, summary: &mu
     changes.push(set_source);
 }
 
-/// The lines of entry `id` in `text` (key line to last field line), as written.
-fn entry_lines(text: &str, entry: &Entry) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    let start = entry.location.line.saturating_sub(1);
-    let mut end = start + 1;
-    while end < lines.len() {
-        let line = lines[end];
-        if !line.is_empty() && !line.starts_with([' ', '#']) {
-            break;
-        }
-        end += 1;
-    }
-    while end > start + 1 && {
-        let l = lines[end - 1];
-        l.trim().is_empty() || l.starts_with('#')
-    } {
-        end -= 1;
-    }
-    lines[start..end.min(lines.len())].join("\n")
-}
-
 /// Refresh one existing language; returns the summary (files written only if changed).
 fn refresh_language(
     root: &Path,
@@ -139,21 +117,24 @@ fn refresh_language(
     site: &Site,
     lang: &Language,
 ) -> Result<Summary> {
-    let rel = lang.translation_path();
-    let Some(file) = project
+    let files = project
         .locales
         .iter()
         .find(|l| l.lang == lang.tag)
-        .and_then(|l| l.statement.as_ref())
-    else {
-        write_file(root, &rel, &skeleton(&site.source, &lang.tag))?;
+        .expect("every language of the model was loaded");
+    let Some(file) = files.statement.as_ref() else {
+        write_file(
+            root,
+            &lang.translation_path(),
+            &skeleton(&site.source, &lang.tag),
+        )?;
         return Ok(Summary {
             added: site.source.units().map(|u| u.id.to_string()).collect(),
             ..Summary::default()
         });
     };
     let (mut changes, mut summary) = changes(site, lang);
-    let mut moved = String::new();
+    let mut moving = Vec::new();
     for entry in lang.orphan_entries() {
         if lang
             .parked
@@ -163,36 +144,81 @@ fn refresh_language(
             summary.kept.push(entry.id.clone());
             continue;
         }
-        moved.push_str(&format!(
-            "\n# Moved from {} by `tolmach sync`: `{}` is no longer in the source.\n{}\n",
-            layout::translation_file_name(),
-            entry.id,
-            entry_lines(&file.text, entry)
-        ));
         changes.push(Change::Delete {
             id: entry.id.clone(),
         });
         summary.orphaned.push(entry.id.clone());
+        moving.push(entry);
     }
-    if !moved.is_empty() {
-        let orphans = lang.orphans_path();
-        let parked = project
-            .locales
-            .iter()
-            .find(|l| l.lang == lang.tag)
-            .and_then(|l| l.orphans.as_ref());
-        let mut text = match parked {
-            Some(file) => file.text.clone(),
-            None => orphans_header(&lang.tag),
-        };
-        text.push_str(&moved);
-        write_file(root, &orphans, &text)?;
+    if !moving.is_empty() {
+        // Parked first: if writing the translation then fails, the unit is
+        // in both files, never in neither.
+        park(root, project, lang, file, files.orphans.as_ref(), &moving)?;
     }
-    let new = edit::apply(&file.text, &changes);
-    if !changes.is_empty() && new != file.text {
-        write_file(root, &rel, &new)?;
-    }
+    edit::rewrite(root, file, &changes, &project.settings)?;
     Ok(summary)
+}
+
+/// Append `entries` of `file`, exactly as written there, to `orphans.yaml`,
+/// proven by reading the result back.
+fn park(
+    root: &Path,
+    project: &Project,
+    lang: &Language,
+    file: &TextFile,
+    parked: Option<&TextFile>,
+    entries: &[&Entry],
+) -> Result<()> {
+    let raw = load::raw_text(root, file, &project.settings)?;
+    let mut text = match parked {
+        Some(parked) => load::raw_text(root, parked, &project.settings)?,
+        None => orphans_header(&lang.tag),
+    };
+    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push_str(eol);
+    }
+    for entry in entries {
+        let lines = edit::unit_text(&raw, &file.path, &entry.id).map_err(Error::at)?;
+        let lines = lines.replace("\r\n", "\n").replace('\n', eol);
+        text.push_str(&format!(
+            "{eol}# Moved from {} by `tolmach sync`: `{}` is no longer in the source.{eol}{lines}{eol}",
+            layout::translation_file_name(),
+            entry.id,
+        ));
+    }
+    let path = lang.orphans_path();
+    let before = parked.map_or(Ok(Vec::new()), |p| contents(&p.text, &p.path))?;
+    let (decoded, _) = load::decode(text.clone().into_bytes(), &path, true).map_err(Error::at)?;
+    let after = contents(&decoded, &path)?;
+    let intended: Vec<Entry> = before
+        .into_iter()
+        .chain(entries.iter().map(|e| e.content()))
+        .collect();
+    if after != intended {
+        return Err(Error::Refused(format!(
+            "moving {} to {} could not be done exactly; nothing was written",
+            entries
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            path.display()
+        )));
+    }
+    write_file(root, &path, &text)
+}
+
+/// The entries of a translation file's text, positions aside.
+fn contents(text: &str, path: &Path) -> Result<Vec<Entry>> {
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Ok(Vec::new());
+    }
+    let translation = model::Translation::parse(text, path).map_err(Error::at)?;
+    Ok(translation.entries.iter().map(Entry::content).collect())
 }
 
 fn orphans_header(lang: &LangTag) -> String {

@@ -94,7 +94,7 @@ pub(super) fn read(text: &str) -> Result<Layout, Problem> {
     };
     let mut parser = Parser::new_from_str(text);
     while let Some(next) = parser.next_event() {
-        let (event, span) = next.map_err(|e| (offset_of(&e.marker()), e.info().to_string()))?;
+        let (event, span) = next.map_err(|e| (offset_of(e.marker()), e.info()))?;
         let range = span.start.byte_offset().unwrap_or(0)..span.end.byte_offset().unwrap_or(0);
         match event {
             Event::Comment(..) => walk.comments.push(range),

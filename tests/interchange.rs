@@ -130,7 +130,7 @@ fn unchanged_round_trip_is_byte_identical() {
         let out = ok(&edge.run(&["import", "out"]));
         assert_eq!(
             out,
-            "locales/en/statement.yaml: changed 0, unchanged 6, rejected 0\n"
+            "locales/en/statement.yaml: changed 0, unchanged 6, kept 0, conflicts 0, rejected 0\n"
         );
         assert_eq!(edge.read(&yaml("en")), before);
     }
@@ -169,10 +169,16 @@ fn export_is_deterministic_and_in_source_order() {
         "        <note category=\"location\">sphere: trade; paragraph 3</note>\n",
         "        <note category=\"previous-source\">Ввиду пандемии подтверждаем необходимость мер.</note>\n",
         "        <note category=\"source-diff\">Ввиду пандемии {+COVID-19+} подтверждаем необходимость мер.</note>\n",
-        "      </notes>\n      <segment state=\"initial\">\n",
-        "        <source>Ввиду пандемии COVID-19 подтверждаем необходимость мер.</source>\n",
-        "        <target>In view of the pandemic, we confirm the need for measures.</target>\n",
+        "        <note category=\"tolmach-base\">",
     )), "{text}");
+    assert!(
+        text.contains(concat!(
+            "</note>\n      </notes>\n      <segment state=\"initial\">\n",
+            "        <source>Ввиду пандемии COVID-19 подтверждаем необходимость мер.</source>\n",
+            "        <target>In view of the pandemic, we confirm the need for measures.</target>\n",
+        )),
+        "{text}"
+    );
     // Missing: initial without a target.
     assert!(text.contains(concat!(
         "<segment state=\"initial\">\n",
@@ -180,8 +186,14 @@ fn export_is_deterministic_and_in_source_order() {
         "      </segment>"
     )));
     let po = stdout(&f.run(&["export", "en", "--format", "po"]));
+    assert!(
+        po.contains(concat!(
+            "#. sphere: trade; paragraph 3\n",
+            "#. tolmach-base: ",
+        )),
+        "{po}"
+    );
     assert!(po.contains(concat!(
-        "#. sphere: trade; paragraph 3\n",
         "#. Original changed: Ввиду пандемии {+COVID-19+} подтверждаем необходимость мер.\n",
         "#, fuzzy\n#| msgctxt \"trade-2\"\n#| msgid \"Ввиду пандемии подтверждаем необходимость мер.\"\n",
         "msgctxt \"trade-2\"\nmsgid \"Ввиду пандемии COVID-19 подтверждаем необходимость мер.\"\n",
@@ -205,7 +217,7 @@ fn editing_one_target_changes_exactly_that_unit() {
         let out = ok(&f.run(&["import", "kk.file"]));
         assert_eq!(
             out,
-            "locales/kk/statement.yaml: changed 1, unchanged 55, rejected 0\n  changed trade-3\n",
+            "locales/kk/statement.yaml: changed 1, unchanged 55, kept 0, conflicts 0, rejected 0\n  changed trade-3\n",
             "{format}"
         );
         let after = f.read(&yaml("kk"));
@@ -229,7 +241,7 @@ fn a_po_edited_by_hand_without_fuzzy_flags_confirms_stale_units() {
     let out = ok(&f.run(&["import", "en.po"]));
     assert_eq!(
         out,
-        "locales/en/statement.yaml: changed 1, unchanged 7, rejected 0\n  changed trade-2\n"
+        "locales/en/statement.yaml: changed 1, unchanged 7, kept 0, conflicts 0, rejected 0\n  changed trade-2\n"
     );
     let diff = changed_lines(&before, &f.read(&yaml("en")));
     assert_eq!(
@@ -283,7 +295,9 @@ fn a_new_translation_is_inserted_in_source_order() {
     let before = f.read(&yaml("en"));
     let out = ok(&f.run(&["import", "en.xlf"]));
     assert!(
-        out.contains("changed 1, unchanged 7, rejected 0\n  changed humanitarian-1\n"),
+        out.contains(
+            "changed 1, unchanged 7, kept 0, conflicts 0, rejected 0\n  changed humanitarian-1\n"
+        ),
         "{out}"
     );
     let expected = before.replace(
@@ -319,10 +333,10 @@ fn unconfirmed_and_outdated_translations_are_rejected_and_kept() {
     assert_eq!(
         out,
         concat!(
-            "locales/en/statement.yaml: changed 0, unchanged 6, rejected 2\n",
-            "  rejected en.po:28:1: warning: trade: translated from a different original than the current source (export again): ",
+            "locales/en/statement.yaml: changed 0, unchanged 6, kept 0, conflicts 0, rejected 2\n",
+            "  rejected en.po:32:1: warning: trade: translated from a different original than the current source (export again): ",
             "В {+торговой+} сфере [-торговли-]\n",
-            "  rejected en.po:42:1: warning: trade-2: state is `fuzzy`, not translated; confirm it in the tool to import it\n",
+            "  rejected en.po:48:1: warning: trade-2: state is `fuzzy`, not translated; confirm it in the tool to import it\n",
             "rejected units keep their current text and state\n"
         )
     );
@@ -339,7 +353,7 @@ fn dry_run_changes_nothing() {
     let out = ok(&f.run(&["import", "en.xlf", "--dry-run"]));
     assert_eq!(
         out,
-        "locales/en/statement.yaml: changed 1, unchanged 55, rejected 0\n  changed title\ndry run: nothing was written\n"
+        "locales/en/statement.yaml: changed 1, unchanged 55, kept 0, conflicts 0, rejected 0\n  changed title\ndry run: nothing was written\n"
     );
     assert_eq!(f.read(&yaml("en")), before);
 }
@@ -360,31 +374,31 @@ fn assert_refused(f: &Fixture, name: &str, text: &str, message: &str) {
 fn malformed_files_name_their_line_and_change_nothing() {
     let f = Fixture::real();
     let po = export(&f, "kk", "po", "kk.po");
-    // Line 19 is the title's msgid; break its closing quote.
-    assert!(po.lines().nth(18).unwrap().starts_with("msgid \"Заявление"));
+    // Line 20 is the title's msgid; break its closing quote.
+    assert!(po.lines().nth(19).unwrap().starts_with("msgid \"Заявление"));
     let broken: String = po
         .lines()
         .enumerate()
         .map(|(i, l)| {
-            if i == 18 {
+            if i == 19 {
                 format!("{}\n", l.trim_end_matches('"'))
             } else {
                 format!("{l}\n")
             }
         })
         .collect();
-    let col = po.lines().nth(18).unwrap().chars().count();
+    let col = po.lines().nth(19).unwrap().chars().count();
     assert_refused(
         &f,
         "bad.po",
         &broken,
-        &format!("bad.po:19:{col}: error: the string has no closing quote"),
+        &format!("bad.po:20:{col}: error: the string has no closing quote"),
     );
     assert_refused(
         &f,
         "bad.po",
         &po.replacen("msgctxt \"preamble-1\"", "msgctx \"preamble-1\"", 1),
-        "bad.po:23:1: error: expected msgctxt, msgid, msgstr, a \"string\" or a # comment, found `msgctx`",
+        "bad.po:25:1: error: expected msgctxt, msgid, msgstr, a \"string\" or a # comment, found `msgctx`",
     );
     assert_refused(
         &f,
@@ -401,14 +415,14 @@ fn malformed_files_name_their_line_and_change_nothing() {
             "\n      </segment>\n    </unit>\n    <unit id=\"preamble-1\">",
             1,
         ),
-        "bad.xlf:11:7: error: malformed XML: ill-formed document: expected `</target>`, but `</segment>` was found",
+        "bad.xlf:12:7: error: malformed XML: ill-formed document: expected `</target>`, but `</segment>` was found",
     );
     assert_refused(
         &f,
         "bad.xlf",
         &xlf.replacen("<target>", "<target><pc id=\"1\">", 1)
             .replacen("</target>", "</pc></target>", 1),
-        "bad.xlf:10:17: error: inline element <pc> in <target>; Tolmach units are plain text, remove the tag",
+        "bad.xlf:11:17: error: inline element <pc> in <target>; Tolmach units are plain text, remove the tag",
     );
     assert_refused(
         &f,

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::error::Error;
-use crate::interchange::{self, Format};
+use crate::interchange::{self, Format, import};
 use crate::settings::Overrides;
 use crate::workflow::{check, status, sync};
 use crate::{build, serve};
@@ -91,6 +91,12 @@ struct ImportArgs {
     /// Show what would change, change nothing.
     #[arg(long)]
     dry_run: bool,
+    /// Resolve every conflict by taking the imported text.
+    #[arg(long, conflicts_with = "ours")]
+    theirs: bool,
+    /// Resolve every conflict by keeping the translation file's text.
+    #[arg(long)]
+    ours: bool,
 }
 
 /// Options of `tolmach serve`.
@@ -223,6 +229,13 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 root,
                 file: args.file,
                 dry_run: args.dry_run,
+                resolve: if args.theirs {
+                    import::Resolve::Theirs
+                } else if args.ours {
+                    import::Resolve::Ours
+                } else {
+                    import::Resolve::Refuse
+                },
             })?;
             print::import(&report);
             Ok(code(report.is_clean()))

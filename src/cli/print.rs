@@ -200,26 +200,84 @@ pub(super) fn export(exported: &Exported) -> Result<()> {
     Ok(())
 }
 
-/// `import`: the summary, every changed and rejected unit.
+/// `import`: the summary, every changed, kept, conflicting and rejected unit.
 pub(super) fn import(report: &import::Report) {
-    let mut text = format!(
-        "{}: changed {}, unchanged {}, rejected {}\n",
+    let mut text = String::new();
+    if let Some((declared, tag)) = &report.declared_lang {
+        text.push_str(&format!(
+            "note: the file's language is `{}`; importing into the project's `{tag}`\n",
+            printable(declared)
+        ));
+    }
+    for warning in &report.warnings {
+        text.push_str(&format!("{warning}\n"));
+    }
+    let rejected = report.rejected.len() + report.emptied.len();
+    text.push_str(&format!(
+        "{}: changed {}, unchanged {}, kept {}, conflicts {}, rejected {}\n",
         report.target.display(),
         report.changed.len(),
         report.unchanged,
-        report.rejected.len()
-    );
+        report.kept.len(),
+        report.conflicts.len(),
+        rejected
+    ));
     for id in &report.changed {
         text.push_str(&format!("  changed {}\n", printable(id)));
+    }
+    for id in &report.kept {
+        text.push_str(&format!(
+            "  kept {}: edited in the translation file after the export, and the tool did not change it\n",
+            printable(id)
+        ));
+    }
+    for c in &report.conflicts {
+        text.push_str(&format!(
+            "  conflict {}:{}:{}: {}: changed both in the translation file and in the tool\n    file:     {}\n    imported: {}\n",
+            report.file.display(),
+            c.location.line,
+            c.location.col,
+            printable(&c.id),
+            printable(&c.ours),
+            printable(&c.theirs)
+        ));
     }
     for d in &report.rejected {
         text.push_str(&format!("  rejected {d}\n"));
     }
-    if !report.rejected.is_empty() {
+    text.push_str(&emptied(&report.emptied));
+    if !report.conflicts.is_empty() {
+        text.push_str("conflicting units were not written: choose with --theirs (take the imported text) or --ours (keep the file's)\n");
+    }
+    if rejected > 0 {
         text.push_str("rejected units keep their current text and state\n");
     }
     if report.dry_run {
         text.push_str("dry run: nothing was written\n");
     }
     out(&text);
+}
+
+/// Units that were translated when exported and came back empty: one
+/// explanation for all of them, since they share one cause.
+fn emptied(ids: &[String]) -> String {
+    match ids {
+        [] => String::new(),
+        [id] => format!(
+            "  rejected {}: the file has no translation, though the unit was translated when exported; the current one is kept\n",
+            printable(id)
+        ),
+        ids => format!(
+            "  rejected {n} units that were translated when exported came back empty: {}\n  \
+             This is what a CAT tool does when it splits paragraphs into sentences: each unit is one \
+             paragraph, and a tool that segments it saves the sentences, not the unit. Turn sentence \
+             segmentation off for this project (OmegaT: Project > Properties > Segmentation, untick \
+             \"Sentence-level segmenting\") and translate again, or export with --one-segment (see the README).\n",
+            ids.iter()
+                .map(|i| printable(i).into_owned())
+                .collect::<Vec<_>>()
+                .join(", "),
+            n = ids.len()
+        ),
+    }
 }

@@ -148,6 +148,53 @@ pub(crate) fn unit_text(
     Ok(raw[file.line_start(unit.key.start)..end].to_string())
 }
 
+/// The comments of every unit, by id, as translators' notes: the comment
+/// lines directly above its key (no blank line between) and the comments
+/// on its own lines, without their `#`.
+pub(crate) fn unit_comments(
+    raw: &str,
+    path: &Path,
+) -> std::result::Result<std::collections::HashMap<String, Vec<String>>, Diagnostic> {
+    let layout = layout::read(raw).map_err(|(offset, message)| at(raw, path, offset, message))?;
+    let file = File {
+        raw,
+        layout: &layout,
+        eol: "\n",
+    };
+    let mut out = std::collections::HashMap::new();
+    let mut floor = 0;
+    for unit in &layout.units {
+        let start = file.line_start(unit.key.start);
+        let end = file.line_end(file.with_right_comment(unit.end));
+        let mut above = Vec::new();
+        let mut line = start;
+        while line > floor {
+            let prev = file.line_start(line - 1);
+            let text = raw[prev..line].trim();
+            if !text.starts_with('#') {
+                break;
+            }
+            above.push(prev..line);
+            line = prev;
+        }
+        let lines: Vec<String> = above
+            .iter()
+            .rev()
+            .flat_map(|r| file.comments_in(r.clone()))
+            .chain(file.comments_in(start..end))
+            .map(|c| {
+                let text = raw[c].trim_start_matches('#');
+                text.strip_prefix(' ').unwrap_or(text).to_string()
+            })
+            .collect();
+        if !lines.is_empty() {
+            out.insert(unit.id.clone(), lines);
+        }
+        floor = end;
+    }
+    Ok(out)
+}
+
 fn at(raw: &str, path: &Path, offset: usize, message: String) -> Diagnostic {
     let body = raw.strip_prefix('\u{feff}').unwrap_or(raw);
     let shift = raw.len() - body.len();

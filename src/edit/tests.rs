@@ -197,3 +197,14 @@ fn the_text_of_a_unit_is_its_lines() {
         "b: {text: x}"
     );
 }
+
+#[test]
+fn comments_above_and_on_a_unit_are_its_notes() {
+    let text = "# file header\n\n# about a\n# second line\na:  # on the key\n  text: \"A\"  # on the text\nb:\n  text: \"B\"\n";
+    let notes = unit_comments(text, Path::new("t.yaml")).unwrap();
+    assert_eq!(
+        notes["a"],
+        ["about a", "second line", "on the key", "on the text"]
+    );
+    assert!(!notes.contains_key("b"));
+}

@@ -1,12 +1,15 @@
 //! `tolmach export`: one language as an XLIFF or PO file, in reading order,
 //! keyed by unit id. The same project always exports the same bytes.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::{Document, Format, po, xliff};
+use crate::edit;
 use crate::error::{Error, Result};
 use crate::lang::LangTag;
 use crate::layout;
+use crate::load;
 use crate::model::{self, Site};
 use crate::settings::Overrides;
 
@@ -38,7 +41,21 @@ pub(crate) fn run(options: &Options) -> Result<Exported> {
         refuse_project_file(&options.root, out)?;
     }
     let opened = model::open(&options.root, Overrides::default())?;
-    let text = text(&opened.site, &options.lang, options.format)?;
+    let tag = LangTag::parse(&options.lang).map_err(Error::Refused)?;
+    let comments = match opened
+        .project
+        .locales
+        .iter()
+        .find(|l| l.lang == tag)
+        .and_then(|l| l.statement.as_ref())
+    {
+        Some(file) => {
+            let raw = load::raw_text(&options.root, file, &opened.project.settings)?;
+            edit::unit_comments(&raw, &file.path).map_err(Error::at)?
+        }
+        None => HashMap::new(),
+    };
+    let text = text(&opened.site, &options.lang, options.format, &comments)?;
     match &options.out {
         Some(path) => {
             crate::write::replace_file(path, text.as_bytes())?;
@@ -48,8 +65,14 @@ pub(crate) fn run(options: &Options) -> Result<Exported> {
     }
 }
 
-/// The exported file of `lang` as text.
-pub(crate) fn text(site: &Site, lang: &str, format: Format) -> Result<String> {
+/// The exported file of `lang` as text; `comments` are the YAML comments
+/// of its units, exported as translators' notes.
+pub(crate) fn text(
+    site: &Site,
+    lang: &str,
+    format: Format,
+    comments: &HashMap<String, Vec<String>>,
+) -> Result<String> {
     let tag = LangTag::parse(lang).map_err(Error::Refused)?;
     if tag == site.original {
         return Err(Error::Refused(format!(
@@ -65,7 +88,7 @@ pub(crate) fn text(site: &Site, lang: &str, format: Format) -> Result<String> {
                 layout::translation(&tag).display()
             ))
         })?;
-    let document = Document::of(site, language);
+    let document = Document::of(site, language, comments);
     Ok(match format {
         Format::Xliff2 => xliff::write2(&document),
         Format::Xliff12 => xliff::write12(&document),

@@ -1,21 +1,38 @@
 //! `tolmach import`: take a CAT tool's XLIFF or PO file back into the
-//! language's translation file. A translation is accepted only if it was
-//! made from the current original and the tool marked it done; every other
-//! unit is reported and left as it is. Changes go through
-//! [`crate::workflow::edit`], and the file is replaced atomically, or not
-//! at all if anything is wrong.
+//! language's translation file, as a three-way merge.
+//!
+//! Every export records per unit the translation it carried (its base, see
+//! [`super::base_of`]). On import, a unit the tool changed and the file did
+//! not takes the tool's text; a unit only the file changed keeps the file's
+//! text; a unit both changed, to different texts, is a conflict: it is not
+//! written, both versions are shown, and only `--theirs` or `--ours`
+//! resolves it. A translation is accepted only if it was made from the
+//! current original, is not empty, and the tool marked it done. Changes go
+//! through [`crate::edit`]; the file is replaced atomically, or not at all.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::{ImportFile, ImportUnit, check_source_lang, parse, target_lang};
+use super::{ImportFile, ImportUnit, base_of, check_source_lang, letters, parse};
 use crate::edit::{self, Change};
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::{Diagnostic, Error, Location, Result};
 use crate::lang::LangTag;
 use crate::load;
-use crate::model::{self, Entry, Language, Site, State};
+use crate::model::{self, Entry, Language, Site, State, Unit};
 use crate::settings::Overrides;
 use crate::text::normalize_space;
+
+/// How conflicts (units changed both in the file and by the tool) are resolved.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Resolve {
+    /// Not at all: conflicting units are not written and the import fails.
+    #[default]
+    Refuse,
+    /// Keep the translation file's text.
+    Ours,
+    /// Take the imported text.
+    Theirs,
+}
 
 /// What `import` is asked.
 #[derive(Clone, Debug)]
@@ -26,6 +43,21 @@ pub(crate) struct Options {
     pub file: PathBuf,
     /// Show what would change, change nothing.
     pub dry_run: bool,
+    /// How to resolve conflicts.
+    pub resolve: Resolve,
+}
+
+/// A unit changed both in the translation file and by the tool.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Conflict {
+    /// The unit id.
+    pub id: String,
+    /// Where the unit is in the imported file.
+    pub location: Location,
+    /// The translation file's text.
+    pub ours: String,
+    /// The imported text.
+    pub theirs: String,
 }
 
 /// What an import did (or, in a dry run, would do).
@@ -33,12 +65,24 @@ pub(crate) struct Options {
 pub(crate) struct Report {
     /// The translation file the import changes.
     pub target: PathBuf,
+    /// The imported file.
+    pub file: PathBuf,
+    /// The file's language when it was not written as the project's (`kk_KZ` for `kk`).
+    pub declared_lang: Option<(String, LangTag)>,
     /// Ids of the units that change.
     pub changed: Vec<String>,
     /// How many units stay as they are.
     pub unchanged: usize,
+    /// Units edited in the translation file after the export and left alone by the tool: the file's text is kept.
+    pub kept: Vec<String>,
+    /// Units changed both in the file and by the tool, not written.
+    pub conflicts: Vec<Conflict>,
     /// Units not imported, with the reason.
     pub rejected: Vec<Diagnostic>,
+    /// Units translated when exported that came back empty (kept as they were).
+    pub emptied: Vec<String>,
+    /// Warnings that do not reject anything (a file exported before bases were recorded).
+    pub warnings: Vec<Diagnostic>,
     /// Whether the translation file was written.
     pub written: bool,
     /// Whether this was a dry run.
@@ -46,9 +90,10 @@ pub(crate) struct Report {
 }
 
 impl Report {
-    /// Whether every unit of the file was accepted or unchanged.
+    /// Whether every unit of the file was accepted, kept or unchanged: no
+    /// rejection, no emptied unit, no unresolved conflict.
     pub(crate) fn is_clean(&self) -> bool {
-        self.rejected.is_empty()
+        self.rejected.is_empty() && self.conflicts.is_empty() && self.emptied.is_empty()
     }
 }
 
@@ -57,184 +102,370 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
     let settings = load::settings(&options.root, Overrides::default())?;
     let file = load::exchange_file(&options.file, &settings)?;
     let parsed = parse(&file.text, &file.path)?;
-    let tag = target_lang(&parsed, &file.path)?;
     let opened = model::open(&options.root, Overrides::default())?;
     let site = &opened.site;
     check_source_lang(&parsed, &file.path, &site.original)?;
-    let lang = language(site, &tag)?;
-    let plan = plan(site, lang, &parsed, &options.file);
-    let mut report = Report {
-        target: lang.translation_path(),
-        changed: plan.changed,
-        unchanged: plan.unchanged,
-        rejected: plan.rejected,
-        written: false,
-        dry_run: options.dry_run,
-    };
-    if !plan.changes.is_empty() && !options.dry_run {
-        let stored = opened
-            .project
-            .locales
+    let (lang, declared_lang) = language(site, &parsed, &file.path)?;
+    let texts = parsed.units.iter().map(|u| u.target.as_str());
+    if let Some(why) = letters::mismatch(site, lang, texts) {
+        return Err(Error::at(Diagnostic::error(
+            &file.path,
+            None,
+            format!(
+                "the file is labelled `{}` but {why}; nothing was written",
+                parsed.lang
+            ),
+        )));
+    }
+    let stored = opened
+        .project
+        .locales
+        .iter()
+        .find(|l| l.lang == lang.tag)
+        .and_then(|l| l.statement.as_ref())
+        .expect("a language with a translation has its file");
+    let raw = load::raw_text(&options.root, stored, &opened.project.settings)?;
+    let comments = edit::unit_comments(&raw, &stored.path).map_err(Error::at)?;
+    let mut planner = Planner {
+        site,
+        lang,
+        comments: &comments,
+        resolve: options.resolve,
+        path: &options.file,
+        present: lang
+            .translation
             .iter()
-            .find(|l| l.lang == lang.tag)
-            .and_then(|l| l.statement.as_ref())
-            .ok_or_else(|| Error::Refused(format!("{} is missing", report.target.display())))?;
-        report.written = edit::rewrite(
-            &options.root,
-            stored,
-            &plan.changes,
-            &opened.project.settings,
-        )?;
+            .flat_map(|t| t.entries.iter().map(|e| e.id.clone()))
+            .collect(),
+        changes: Vec::new(),
+        report: Report {
+            target: lang.translation_path(),
+            file: options.file.clone(),
+            declared_lang,
+            dry_run: options.dry_run,
+            ..Report::default()
+        },
+    };
+    planner.plan(&parsed);
+    let Planner {
+        changes,
+        mut report,
+        ..
+    } = planner;
+    if !changes.is_empty() && !options.dry_run {
+        report.written = edit::rewrite(&options.root, stored, &changes, &opened.project.settings)?;
     }
     Ok(report)
 }
 
-/// The language of the project a file is for.
-fn language<'a>(site: &'a Site, tag: &LangTag) -> Result<&'a Language> {
-    if *tag == site.original {
-        return Err(Error::Refused(format!(
-            "`{tag}` is the language of the original; name a translation language"
+/// The project language a file is for: the tag it declares, or the one
+/// project language with the same primary language (`kk_KZ`, `kk-KZ` and
+/// `kk-Cyrl-KZ` are the project's `kk`). Anything else is refused.
+fn language<'a>(
+    site: &'a Site,
+    file: &ImportFile,
+    path: &Path,
+) -> Result<(&'a Language, Option<(String, LangTag)>)> {
+    let refuse = |message: String| Error::at(Diagnostic::error(path, None, message));
+    let canonical = file
+        .lang
+        .replace('_', "-")
+        .parse::<unic_langid::LanguageIdentifier>()
+        .map(|id| id.to_string())
+        .map_err(|_| {
+            refuse(format!(
+                "target language `{}` is not a valid BCP 47 language tag",
+                file.lang
+            ))
+        })?;
+    let tag = LangTag::parse(&canonical).map_err(|m| refuse(format!("target language {m}")))?;
+    let translations: Vec<&Language> = site
+        .translations()
+        .filter(|l| l.translation.is_some())
+        .collect();
+    let known = || {
+        translations
+            .iter()
+            .map(|l| l.tag.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if tag == site.original || (tag.language() == site.original.as_str()) {
+        return Err(refuse(format!(
+            "the file's target language `{}` is the language of the original; name a translation language",
+            file.lang
         )));
     }
-    site.language(tag.as_str())
-        .filter(|l| l.translation.is_some())
-        .ok_or_else(|| {
-            Error::Refused(format!(
-                "{} does not exist; run `tolmach sync {tag}` to create it",
-                crate::layout::translation(tag).display()
-            ))
-        })
-}
-
-/// What an import will do.
-#[derive(Debug, Default)]
-struct Plan {
-    changes: Vec<Change>,
-    changed: Vec<String>,
-    unchanged: usize,
-    rejected: Vec<Diagnostic>,
-}
-
-/// Decide, unit by unit, what importing `file` changes.
-fn plan(site: &Site, lang: &Language, file: &ImportFile, path: &Path) -> Plan {
-    let mut plan = Plan::default();
-    let mut seen = HashSet::new();
-    let mut present: Vec<String> = lang
-        .translation
-        .iter()
-        .flat_map(|t| t.entries.iter().map(|e| e.id.clone()))
-        .collect();
-    for unit in &file.units {
-        let reject = |message: String| {
-            Diagnostic::warning(path, Some(unit.location), format!("{}: {message}", unit.id))
-        };
-        if !seen.insert(unit.id.as_str()) {
-            plan.rejected.push(reject(
-                "appears twice in the file; only the first is read".into(),
-            ));
-            continue;
-        }
-        let Some(current) = site.source.unit(&unit.id) else {
-            plan.rejected
-                .push(reject("is not a unit of the source".into()));
-            continue;
-        };
-        match decide(&current.text, lang.entry(current), unit) {
-            Decision::Unchanged => plan.unchanged += 1,
-            Decision::Rejected(message) => plan.rejected.push(reject(message)),
-            Decision::Change(fields) => {
-                plan.changed.push(unit.id.clone());
-                plan.changes
-                    .extend(changes_for(site, &mut present, &unit.id, fields));
-            }
-        }
+    if let Some(exact) = translations.iter().find(|l| l.tag == tag) {
+        return Ok((exact, None));
     }
-    plan
+    let same: Vec<&&Language> = translations
+        .iter()
+        .filter(|l| l.tag.language() == tag.language())
+        .collect();
+    match same.as_slice() {
+        [one] => Ok((one, Some((file.lang.clone(), one.tag.clone())))),
+        [] => Err(refuse(format!(
+            "the file is for `{}`, which is not a language of this project ({}); nothing was written (to start a new language, run `tolmach sync {tag}` first)",
+            file.lang,
+            known()
+        ))),
+        many => Err(refuse(format!(
+            "the file is for `{}`, which could be any of {}; label it with one of them",
+            file.lang,
+            many.iter()
+                .map(|l| format!("`{}`", l.tag))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
 }
 
+/// Decides, unit by unit, what an import changes.
+struct Planner<'a> {
+    site: &'a Site,
+    lang: &'a Language,
+    comments: &'a HashMap<String, Vec<String>>,
+    resolve: Resolve,
+    path: &'a Path,
+    present: Vec<String>,
+    changes: Vec<Change>,
+    report: Report,
+}
+
+/// What happens to one unit's text.
 enum Decision {
     Unchanged,
+    Kept,
+    Emptied,
+    Conflict,
     Rejected(String),
     /// Set these fields (and drop `previous_source`).
     Change(Vec<(&'static str, String)>),
 }
 
-fn decide(current: &str, entry: Option<&Entry>, unit: &ImportUnit) -> Decision {
-    let target = normalize_space(&unit.target);
-    let stored = entry.map(|e| normalize_space(&e.text)).unwrap_or_default();
-    let state = State::of(current, entry);
-    if target == stored && !(unit.done && state == State::Stale) {
-        return Decision::Unchanged;
+impl Planner<'_> {
+    fn plan(&mut self, file: &ImportFile) {
+        let mut seen = HashSet::new();
+        for unit in &file.units {
+            if !seen.insert(unit.id.as_str()) {
+                self.reject(
+                    unit,
+                    "appears twice in the file; only the first is read".into(),
+                );
+                continue;
+            }
+            let Some(current) = self.site.source.unit(&unit.id) else {
+                self.reject(unit, "is not a unit of the source".into());
+                continue;
+            };
+            let entry = self.lang.entry(current);
+            let decision = self.decide(current, entry, unit);
+            let counted = !matches!(decision, Decision::Unchanged | Decision::Change(_));
+            let mut fields = match decision {
+                Decision::Unchanged => Vec::new(),
+                Decision::Kept => {
+                    self.report.kept.push(unit.id.clone());
+                    Vec::new()
+                }
+                Decision::Emptied => {
+                    self.report.emptied.push(unit.id.clone());
+                    Vec::new()
+                }
+                Decision::Conflict => {
+                    self.report.conflicts.push(Conflict {
+                        id: unit.id.clone(),
+                        location: unit.location,
+                        ours: entry.map(|e| e.text.clone()).unwrap_or_default(),
+                        theirs: unit.target.clone(),
+                    });
+                    Vec::new()
+                }
+                Decision::Rejected(message) => {
+                    self.reject(unit, message);
+                    Vec::new()
+                }
+                Decision::Change(fields) => fields,
+            };
+            let text_changes = !fields.is_empty();
+            if let Some(note) = self.note(current, entry, unit) {
+                fields.push(("note", note));
+            }
+            if fields.is_empty() {
+                if !counted {
+                    self.report.unchanged += 1;
+                }
+                continue;
+            }
+            self.report.changed.push(unit.id.clone());
+            let changes = self.changes_for(current, fields, text_changes);
+            self.changes.extend(changes);
+        }
     }
-    if target.is_empty() {
-        return Decision::Rejected("the file has no translation; the current one is kept".into());
-    }
-    if !crate::text::same_words(&unit.source, current) {
-        return Decision::Rejected(format!(
-            "translated from a different original than the current source (export again): {}",
-            model::diff::words(&unit.source, current)
-        ));
-    }
-    if !unit.done {
-        return Decision::Rejected(format!(
-            "state is `{}`, not translated; confirm it in the tool to import it",
-            unit.state
-        ));
-    }
-    let mut fields = Vec::new();
-    if entry.and_then(|e| e.source.as_deref()) != Some(current) {
-        fields.push(("source", current.to_string()));
-    }
-    if target != stored {
-        fields.push(("text", unit.target.trim().to_string()));
-    }
-    Decision::Change(fields)
-}
 
-/// The edits for one accepted unit: update it, or insert it after the
-/// nearest preceding unit the file already has.
-fn changes_for(
-    site: &Site,
-    present: &mut Vec<String>,
-    id: &str,
-    fields: Vec<(&'static str, String)>,
-) -> Vec<Change> {
-    if present.iter().any(|p| p == id) {
-        let mut out: Vec<Change> = fields
-            .into_iter()
-            .map(|(field, value)| Change::Set {
-                id: id.to_string(),
-                field,
-                value,
-            })
-            .collect();
-        out.push(Change::Remove {
-            id: id.to_string(),
-            field: "previous_source",
-        });
-        return out;
+    fn reject(&mut self, unit: &ImportUnit, message: String) {
+        self.report.rejected.push(Diagnostic::warning(
+            self.path,
+            Some(unit.location),
+            format!("{}: {message}", unit.id),
+        ));
     }
-    let after = site
-        .source
-        .units()
-        .take_while(|u| u.id != *id)
-        .filter(|u| present.iter().any(|p| u.id == *p.as_str()))
-        .last()
-        .map(|u| u.id.to_string());
-    let current = site
-        .source
-        .unit(id)
-        .map(|u| u.text.clone())
-        .unwrap_or_default();
-    let text = fields
-        .into_iter()
-        .find(|(f, _)| *f == "text")
-        .map(|(_, v)| v)
-        .unwrap_or_default();
-    present.push(id.to_string());
-    vec![Change::Insert {
-        after,
-        id: id.to_string(),
-        fields: vec![("source", current), ("text", text)],
-    }]
+
+    fn decide(&mut self, current: &Unit, entry: Option<&Entry>, unit: &ImportUnit) -> Decision {
+        let target = normalize_space(&unit.target);
+        let stored = entry.map(|e| normalize_space(&e.text)).unwrap_or_default();
+        let state = State::of(&current.text, entry);
+        if target == stored {
+            let confirms = unit.done && state == State::Stale;
+            if !(confirms && crate::text::same_words(&unit.source, &current.text)) {
+                return Decision::Unchanged;
+            }
+            return Decision::Change(self.accepted(current, entry, &unit.target, false));
+        }
+        let mut forced = false;
+        match unit.base.as_deref() {
+            Some(base) => {
+                let tool_changed = base_of(&target) != base;
+                let file_changed = base_of(&stored) != base;
+                if !tool_changed {
+                    return Decision::Kept;
+                }
+                if file_changed {
+                    match self.resolve {
+                        Resolve::Refuse => return Decision::Conflict,
+                        Resolve::Ours => return Decision::Unchanged,
+                        Resolve::Theirs => forced = true,
+                    }
+                }
+                if target.is_empty() && !file_changed && !stored.is_empty() {
+                    return Decision::Emptied;
+                }
+            }
+            None if !stored.is_empty() => {
+                self.report.warnings.push(Diagnostic::warning(
+                    self.path,
+                    Some(unit.location),
+                    format!(
+                        "{}: the file records no base (exported before Tolmach recorded one), so an edit made in {} since the export cannot be told apart; the tool's text is taken",
+                        unit.id,
+                        self.lang.translation_path().display()
+                    ),
+                ));
+            }
+            None => {}
+        }
+        if target.is_empty() {
+            return Decision::Rejected(
+                "the file has no translation; the current one is kept".into(),
+            );
+        }
+        if !crate::text::same_words(&unit.source, &current.text) {
+            return Decision::Rejected(format!(
+                "translated from a different original than the current source (export again): {}",
+                model::diff::words(&unit.source, &current.text)
+            ));
+        }
+        if !unit.done && !forced {
+            return Decision::Rejected(format!(
+                "state is `{}`, not translated; confirm it in the tool to import it",
+                unit.state
+            ));
+        }
+        Decision::Change(self.accepted(current, entry, &unit.target, true))
+    }
+
+    /// The fields an accepted unit sets: the current original as `source`
+    /// (if it is not already), and the text if it differs.
+    fn accepted(
+        &self,
+        current: &Unit,
+        entry: Option<&Entry>,
+        target: &str,
+        text: bool,
+    ) -> Vec<(&'static str, String)> {
+        let mut fields = Vec::new();
+        if entry.and_then(|e| e.source.as_deref()) != Some(current.text.as_str()) {
+            fields.push(("source", current.text.clone()));
+        }
+        let stored = entry.map(|e| normalize_space(&e.text)).unwrap_or_default();
+        if text && normalize_space(target) != stored {
+            fields.push(("text", target.trim().to_string()));
+        }
+        if fields.is_empty() {
+            // A stale unit confirmed as it is: only `previous_source` goes.
+            fields.push(("source", current.text.clone()));
+        }
+        fields
+    }
+
+    /// The unit's new `note`, if the tool's notes add to what was exported:
+    /// the notes that are not the unit's YAML comments, when they differ
+    /// from its `note` field. A tool that drops notes never removes one.
+    fn note(&self, current: &Unit, entry: Option<&Entry>, unit: &ImportUnit) -> Option<String> {
+        let comments = self.comments.get(current.id.as_str());
+        let lines: Vec<&str> = unit
+            .notes
+            .iter()
+            .map(String::as_str)
+            .filter(|n| !comments.is_some_and(|c| c.iter().any(|c| c == n)))
+            .collect();
+        let note = lines.join("\n");
+        let stored = entry.and_then(|e| e.note.as_deref()).unwrap_or_default();
+        (!note.trim().is_empty() && note.trim() != stored.trim()).then_some(note)
+    }
+
+    /// The edits for one unit: update it, or insert it after the nearest
+    /// preceding unit the file already has.
+    fn changes_for(
+        &mut self,
+        current: &Unit,
+        fields: Vec<(&'static str, String)>,
+        text_changes: bool,
+    ) -> Vec<Change> {
+        let id = current.id.to_string();
+        if self.present.contains(&id) {
+            let mut out: Vec<Change> = fields
+                .into_iter()
+                .map(|(field, value)| Change::Set {
+                    id: id.clone(),
+                    field,
+                    value,
+                })
+                .collect();
+            if text_changes {
+                out.push(Change::Remove {
+                    id,
+                    field: "previous_source",
+                });
+            }
+            return out;
+        }
+        let after = self
+            .site
+            .source
+            .units()
+            .take_while(|u| u.id != current.id)
+            .filter(|u| self.present.iter().any(|p| u.id == *p.as_str()))
+            .last()
+            .map(|u| u.id.to_string());
+        let value = |name: &str| {
+            fields
+                .iter()
+                .find(|(f, _)| *f == name)
+                .map(|(_, v)| v.clone())
+        };
+        let mut new_fields = vec![
+            ("source", current.text.clone()),
+            ("text", value("text").unwrap_or_default()),
+        ];
+        if let Some(note) = value("note") {
+            new_fields.push(("note", note));
+        }
+        self.present.push(id.clone());
+        vec![Change::Insert {
+            after,
+            id,
+            fields: new_fields,
+        }]
+    }
 }

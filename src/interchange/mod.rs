@@ -8,9 +8,11 @@
 
 pub(crate) mod export;
 pub(crate) mod import;
+mod letters;
 pub(crate) mod po;
 pub(crate) mod xliff;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::error::{Diagnostic, Error, Location, Result};
@@ -57,23 +59,46 @@ pub(crate) struct Item<'a> {
     pub previous_source: Option<&'a str>,
     /// For a stale unit: the word diff of the old and the current original.
     pub diff: Option<String>,
+    /// The hash of the translation as exported ([`base_of`]), for the
+    /// three-way merge when the file comes back.
+    pub base: String,
+    /// Translators' notes on the unit: its YAML comments, then the lines of
+    /// its `note` field.
+    pub notes: Vec<String>,
 }
 
 impl<'a> Document<'a> {
-    /// The view of `lang` in `site`.
-    pub(crate) fn of(site: &'a Site, lang: &'a Language) -> Document<'a> {
+    /// The view of `lang` in `site`; `comments` are the YAML comments of
+    /// each unit, by id.
+    pub(crate) fn of(
+        site: &'a Site,
+        lang: &'a Language,
+        comments: &HashMap<String, Vec<String>>,
+    ) -> Document<'a> {
         let items = site
             .source
             .units()
             .map(|unit| {
                 let shown = lang.unit(unit);
+                let entry = lang.entry(unit);
+                let target = entry.map_or("", |e| e.text.as_str());
+                let note = entry.and_then(|e| e.note.as_deref()).unwrap_or_default();
+                let notes = comments
+                    .get(unit.id.as_str())
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+                    .chain(note.lines().map(str::to_string))
+                    .collect();
                 Item {
                     unit,
                     state: shown.state,
-                    target: lang.entry(unit).map_or("", |e| e.text.as_str()),
+                    target,
                     place: site.source.place(unit),
                     previous_source: shown.old_source.as_deref(),
                     diff: site.diff(lang, unit),
+                    base: base_of(target),
+                    notes,
                 }
             })
             .collect();
@@ -91,6 +116,14 @@ impl<'a> Document<'a> {
     }
 }
 
+/// The base of a translation: a short hash of its words (spaces and line
+/// breaks do not count), recorded per unit in every export so that an
+/// import can tell who changed a unit since: the tool, the file, or both.
+pub(crate) fn base_of(text: &str) -> String {
+    let digest = crate::write::hash_of(crate::text::normalize_space(text).as_bytes());
+    digest[..16].to_string()
+}
+
 /// One unit as read back from a file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportUnit {
@@ -106,6 +139,11 @@ pub struct ImportUnit {
     pub state: String,
     /// Where the unit starts in the file.
     pub location: Location,
+    /// The base the export recorded ([`base_of`] of the translation it
+    /// carried), if the file has one.
+    pub base: Option<String>,
+    /// Translators' notes (PO translator comments, XLIFF notes that are not Tolmach's).
+    pub notes: Vec<String>,
 }
 
 /// A parsed XLIFF or PO file.
@@ -161,26 +199,17 @@ pub(crate) fn check_source_lang(file: &ImportFile, path: &Path, original: &LangT
     )))
 }
 
-/// The target language of a file, checked.
-pub(crate) fn target_lang(file: &ImportFile, path: &Path) -> Result<LangTag> {
-    LangTag::parse(&file.lang).map_err(|message| {
-        Error::at(Diagnostic::error(
-            path,
-            None,
-            format!("target language {message}"),
-        ))
-    })
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use crate::model::Site;
+
+    const SOURCE: &str = "---\ntitle: Заявление\n---\n\n{#a}\nТекст \"в кавычках\" \\ и\n\n## Сфера {#s}\n\n{#b}\nНовое\n\n* * *\n\n{#c}\nКонец\n";
 
     /// A small site: a title, one paragraph that is translated, one that is
     /// stale and one that is missing, in the language `en`.
     pub(crate) fn site() -> Site {
         crate::model::testing::site(
-            "---\ntitle: Заявление\n---\n\n{#a}\nТекст \"в кавычках\" \\ и\n\n## Сфера {#s}\n\n{#b}\nНовое\n\n* * *\n\n{#c}\nКонец\n",
+            SOURCE,
             &[(
                 "en",
                 "title:\n  source: \"Заявление\"\n  text: \"Statement\"\na:\n  source: \"Текст \\\"в кавычках\\\" \\\\ и\"\n  text: \"Text\\nwith a break\"\nb:\n  source: \"Старое\"\n  text: \"Old\"\n",

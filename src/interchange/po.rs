@@ -9,6 +9,10 @@ use crate::model::State;
 
 use super::{Document, ImportFile, ImportUnit};
 
+/// The extracted comment that records the translation an entry carried when
+/// it was exported (its base), for the three-way merge of `import`.
+const BASE_COMMENT: &str = "tolmach-base:";
+
 /// The PO text of an export.
 pub(crate) fn write(doc: &Document<'_>) -> String {
     let mut out = String::new();
@@ -42,7 +46,15 @@ pub(crate) fn write(doc: &Document<'_>) -> String {
     for item in &doc.items {
         let id = item.unit.id.as_str();
         out.push('\n');
+        for note in &item.notes {
+            if note.is_empty() {
+                out.push_str("#\n");
+            } else {
+                out.push_str(&format!("# {note}\n"));
+            }
+        }
         out.push_str(&format!("#. {}\n", item.place));
+        out.push_str(&format!("#. {BASE_COMMENT} {}\n", item.base));
         if let Some(diff) = &item.diff {
             out.push_str(&format!(
                 "#. Original changed: {}\n",
@@ -101,6 +113,8 @@ pub(crate) fn quote(value: &str) -> String {
 struct Raw {
     line: usize,
     fuzzy: bool,
+    base: Option<String>,
+    notes: Vec<String>,
     ctxt: Option<String>,
     id: Option<String>,
     plural: bool,
@@ -127,30 +141,23 @@ pub(crate) fn read(text: &str, path: &Path) -> Result<ImportFile, Diagnostic> {
         let err = |col: usize, message: String| Diagnostic::error(path, at(col), message);
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len() + 1;
+        // As gettext reads PO: blank lines separate nothing; an entry ends
+        // where the next one's comments or keywords begin, so comments and
+        // flags belong to the entry that follows them, blank lines or not.
         if trimmed.is_empty() {
-            finish(&mut entries, &mut cur);
-            key = Key::None;
             continue;
         }
-        if trimmed.starts_with("#~") {
-            // Obsolete entries are comments to Tolmach.
+        if let Some(comment) = trimmed.strip_prefix('#') {
             if cur.str.is_some() {
                 finish(&mut entries, &mut cur);
             }
-            key = Key::Ignored;
-            continue;
-        }
-        if let Some(flags) = trimmed.strip_prefix("#,") {
-            if cur.str.is_some() {
-                finish(&mut entries, &mut cur);
-            }
-            cur.fuzzy |= flags.split(',').any(|f| f.trim() == "fuzzy");
-            continue;
-        }
-        if trimmed.starts_with('#') {
-            if cur.str.is_some() {
-                finish(&mut entries, &mut cur);
-            }
+            key = if comment.starts_with('~') {
+                // Obsolete entries are comments to Tolmach.
+                Key::Ignored
+            } else {
+                comment_line(&mut cur, comment);
+                Key::None
+            };
             continue;
         }
         if trimmed.starts_with('"') {
@@ -211,6 +218,20 @@ pub(crate) fn read(text: &str, path: &Path) -> Result<ImportFile, Diagnostic> {
     }
     finish(&mut entries, &mut cur);
     into_file(entries, path)
+}
+
+/// Record what a comment line (without its `#`) says about the entry it precedes.
+fn comment_line(cur: &mut Raw, comment: &str) {
+    if let Some(flags) = comment.strip_prefix(',') {
+        cur.fuzzy |= flags.split(',').any(|f| f.trim() == "fuzzy");
+    } else if let Some(extracted) = comment.strip_prefix('.') {
+        if let Some(base) = extracted.trim().strip_prefix(BASE_COMMENT) {
+            cur.base = Some(base.trim().to_string());
+        }
+    } else if comment.is_empty() || comment.starts_with(' ') {
+        let note = comment.strip_prefix(' ').unwrap_or(comment);
+        cur.notes.push(note.to_string());
+    }
 }
 
 fn keyword(cur: &mut Raw, word: &str, value: String, line: usize) -> Key {
@@ -350,6 +371,8 @@ fn into_file(entries: Vec<Raw>, path: &Path) -> Result<ImportFile, Diagnostic> {
             done: state == "translated",
             state: state.into(),
             location,
+            base: e.base,
+            notes: e.notes,
         });
     }
     Ok(ImportFile {
@@ -367,7 +390,7 @@ mod tests {
     #[test]
     fn written_files_read_back() {
         let site = site();
-        let doc = Document::of(&site, site.language("en").unwrap());
+        let doc = Document::of(&site, site.language("en").unwrap(), &Default::default());
         let text = write(&doc);
         assert!(
             text.contains("#, fuzzy\n#| msgctxt \"b\"\n#| msgid \"Старое\"\nmsgctxt \"b\"\n"),

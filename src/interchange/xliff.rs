@@ -40,12 +40,19 @@ pub(crate) fn write2(doc: &Document<'_>) -> String {
             "    <unit id=\"{}\">\n      <notes>\n",
             escape(unit.unit.id.as_str())
         ));
+        for note in &unit.notes {
+            out.push_str(&format!("        <note>{}</note>\n", escape(note)));
+        }
         for (category, text) in notes(unit) {
             out.push_str(&format!(
                 "        <note category=\"{category}\">{}</note>\n",
                 escape(&text)
             ));
         }
+        out.push_str(&format!(
+            "        <note category=\"{BASE}\">{}</note>\n",
+            escape(&unit.base)
+        ));
         let state = if unit.state == State::Translated {
             "translated"
         } else {
@@ -104,19 +111,40 @@ pub(crate) fn write12(doc: &Document<'_>) -> String {
             "        <target state=\"{state}\">{}</target>\n",
             escape(unit.target)
         ));
+        for note in &unit.notes {
+            out.push_str(&format!("        <note>{}</note>\n", escape(note)));
+        }
         for (category, text) in notes(unit) {
             out.push_str(&format!(
                 "        <note from=\"tolmach\">{category}: {}</note>\n",
                 escape(&text)
             ));
         }
+        out.push_str(&format!(
+            "        <note from=\"{BASE}\">{}</note>\n",
+            escape(&unit.base)
+        ));
         out.push_str("      </trans-unit>\n");
     }
     out.push_str("    </body>\n  </file>\n</xliff>\n");
     out
 }
 
-/// The notes of a unit: where it is and, when stale, how the original changed.
+/// The note category (XLIFF 2) or `from` (XLIFF 1.2) of the note that
+/// records the translation a unit carried when exported (its base).
+const BASE: &str = "tolmach-base";
+
+/// The categories of Tolmach's own notes; any other note is a translator's.
+const OWN_NOTES: &[&str] = &[
+    "location",
+    "previous-source",
+    "source-diff",
+    BASE,
+    "tolmach",
+];
+
+/// The notes of a unit: where it is, when stale how the original changed,
+/// and its base.
 fn notes(unit: &Item<'_>) -> Vec<(&'static str, String)> {
     let mut out = vec![("location", unit.place.clone())];
     if let Some(previous) = unit.previous_source {
@@ -261,6 +289,10 @@ fn read2(root: &Element) -> Result<Units, Problem> {
             }
         }
         states.dedup();
+        let (base, notes) = notes_of(
+            unit.child("notes").into_iter().flat_map(|n| n.elements()),
+            "category",
+        )?;
         units.push((
             unit.offset,
             ImportUnit {
@@ -270,6 +302,8 @@ fn read2(root: &Element) -> Result<Units, Problem> {
                 done: done && !states.is_empty(),
                 state: states.join("/"),
                 location: Location::default(),
+                base,
+                notes,
             },
         ));
     }
@@ -313,6 +347,7 @@ fn read12(root: &Element) -> Result<Units, Problem> {
             Some("no") => false,
             _ => matches!(state, "translated" | "signed-off" | "final"),
         };
+        let (base, notes) = notes_of(unit.elements(), "from")?;
         units.push((
             unit.offset,
             ImportUnit {
@@ -322,10 +357,32 @@ fn read12(root: &Element) -> Result<Units, Problem> {
                 done,
                 state: state.to_string(),
                 location: Location::default(),
+                base,
+                notes,
             },
         ));
     }
     Ok((lang.to_string(), source_lang, units))
+}
+
+/// The base and the translators' notes among a unit's `<note>`s; `attr`
+/// names the attribute that says whose note it is (`category` in XLIFF 2,
+/// `from` in 1.2).
+fn notes_of<'a>(
+    elements: impl Iterator<Item = &'a Element>,
+    attr: &str,
+) -> Result<(Option<String>, Vec<String>), Problem> {
+    let mut base = None;
+    let mut notes = Vec::new();
+    for note in elements.filter(|e| e.name == "note") {
+        let text = text_of(note)?;
+        match note.attr(attr) {
+            Some(BASE) => base = Some(text.trim().to_string()),
+            Some(own) if OWN_NOTES.contains(&own) => {}
+            _ => notes.extend(text.lines().map(str::to_string)),
+        }
+    }
+    Ok((base, notes))
 }
 
 /// An attribute the format requires.
@@ -480,7 +537,7 @@ mod tests {
     #[test]
     fn both_versions_read_back() {
         let site = site();
-        let doc = Document::of(&site, site.language("en").unwrap());
+        let doc = Document::of(&site, site.language("en").unwrap(), &Default::default());
         for text in [write2(&doc), write12(&doc)] {
             let file = read(&text, Path::new("f.xlf")).unwrap();
             assert_eq!(file.lang, "en");
@@ -506,12 +563,12 @@ mod tests {
     #[test]
     fn malformed_xml_names_the_line() {
         let site = site();
-        let doc = Document::of(&site, site.language("en").unwrap());
+        let doc = Document::of(&site, site.language("en").unwrap(), &Default::default());
         let text = write2(&doc).replace("</source>\n        <target>", "\n        <target>");
         let err = read(&text, Path::new("f.xlf")).unwrap_err().to_string();
         assert_eq!(
             err,
-            "f.xlf:11:7: error: malformed XML: ill-formed document: expected `</source>`, but `</segment>` was found"
+            "f.xlf:12:7: error: malformed XML: ill-formed document: expected `</source>`, but `</segment>` was found"
         );
         let err = read("<xliff version=\"2.1\">\n<file>\n", Path::new("f.xlf")).unwrap_err();
         assert_eq!(err.to_string(), "f.xlf:2:1: error: <file> is never closed");

@@ -359,6 +359,16 @@ impl Planner<'_> {
                 "the file has no translation; the current one is kept".into(),
             );
         }
+        if let Some(c) = unit
+            .target
+            .chars()
+            .find(|&c| crate::text::is_forbidden_control(c))
+        {
+            return Decision::Rejected(format!(
+                "the translation holds control character U+{:04X}; only tabs and line breaks may appear in text",
+                c as u32
+            ));
+        }
         if !crate::text::same_words(&unit.source, &current.text) {
             return Decision::Rejected(format!(
                 "translated from a different original than the current source (export again): {}",

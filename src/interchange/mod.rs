@@ -184,8 +184,8 @@ pub(crate) fn check_source_lang(file: &ImportFile, path: &Path, original: &LangT
     let Some(declared) = &file.source_lang else {
         return Ok(());
     };
-    let same = LangTag::parse(&declared.value).is_ok_and(|tag| tag.language() == original.as_str())
-        || declared.value == original.as_str();
+    let value = declared.value.replace('_', "-");
+    let same = LangTag::parse(&value).is_ok_and(|tag| tag.language() == original.as_str());
     if same {
         return Ok(());
     }

@@ -321,7 +321,7 @@ fn into_file(entries: Vec<Raw>, path: &Path) -> Result<ImportFile, Diagnostic> {
         header
             .and_then(|h| h.str.as_deref())
             .and_then(|s| s.lines().find_map(|l| l.strip_prefix(name)))
-            .map(|l| l.trim().replace('_', "-"))
+            .map(|l| l.trim().to_string())
             .filter(|l| !l.is_empty())
     };
     let lang = field("Language:");

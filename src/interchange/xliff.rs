@@ -410,7 +410,13 @@ fn text_of(e: &Element) -> Result<String, Problem> {
     Ok(out)
 }
 
-/// Read the whole document into a tree.
+/// Elements may nest at most this deep (an XLIFF 2 unit is 5 levels down).
+const MAX_DEPTH: usize = 64;
+/// At most this many entity and character references in one file.
+const MAX_REFERENCES: usize = 1_000_000;
+
+/// Read the whole document into a tree. Untrusted input: nesting and
+/// references are bounded, and DOCTYPE (hence any entity definition) is refused.
 fn tree(text: &str) -> Result<Element, Problem> {
     let mut reader = Reader::from_str(text);
     let config = reader.config_mut();
@@ -418,13 +424,24 @@ fn tree(text: &str) -> Result<Element, Problem> {
     config.trim_text(false);
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
+    let mut references = 0usize;
     loop {
         let offset = pos(reader.buffer_position());
         let event = reader
             .read_event()
             .map_err(|e| (pos(reader.error_position()), format!("malformed XML: {e}")))?;
         match event {
-            Event::Start(start) => stack.push(element(&start, offset)?),
+            Event::Start(start) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err((
+                        offset,
+                        format!(
+                            "elements nested more than {MAX_DEPTH} deep; XLIFF needs fewer than 10, so this is not an XLIFF file Tolmach reads"
+                        ),
+                    ));
+                }
+                stack.push(element(&start, offset)?);
+            }
             Event::Empty(start) => {
                 let e = element(&start, offset)?;
                 close(&mut stack, &mut root, e, offset)?;
@@ -440,6 +457,15 @@ fn tree(text: &str) -> Result<Element, Problem> {
                 push_text(&mut stack, &c, offset)?;
             }
             Event::GeneralRef(r) => {
+                references += 1;
+                if references > MAX_REFERENCES {
+                    return Err((
+                        offset,
+                        format!(
+                            "more than {MAX_REFERENCES} entity references; Tolmach reads at most that many"
+                        ),
+                    ));
+                }
                 let c = entity(&r).ok_or((offset, format!("unknown entity `&{};`", &*r)))?;
                 push_text(&mut stack, &c.to_string(), offset)?;
             }

@@ -79,9 +79,17 @@ impl Fixture {
     }
 }
 
+/// The binary under test: this build's, or `TOLMACH_TEST_BIN` (to show
+/// that a test fails on an older binary).
+pub fn binary() -> PathBuf {
+    std::env::var_os("TOLMACH_TEST_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_tolmach")))
+}
+
 /// Run the binary in `dir`.
 pub fn tolmach(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tolmach"))
+    Command::new(binary())
         .args(args)
         .current_dir(dir)
         .output()

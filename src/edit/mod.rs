@@ -50,7 +50,9 @@ pub(crate) enum Change {
         field: &'static str,
     },
     /// Insert a new unit after unit `after`; with `None`, before the first
-    /// unit (after the file's leading comments); at the end if `after` is not found.
+    /// unit (after the file's leading comments); at the end if `after` is
+    /// not found. Units inserted at one place keep the order of the changes
+    /// (a unit inserted after a new unit follows it).
     Insert {
         /// The unit to insert after.
         after: Option<String>,
@@ -112,11 +114,17 @@ pub(crate) fn apply(
         layout: &layout,
         eol: if raw.contains("\r\n") { "\r\n" } else { "\n" },
     };
+    let normal = normalize(changes);
     let mut splices = Vec::new();
-    for change in changes {
-        file.plan(change, &mut splices)
+    let mut units = Vec::new();
+    let mut anchors = Anchors::new(&normal);
+    for change in &normal {
+        file.plan(change, &mut anchors, &mut splices, &mut units)
             .map_err(|(offset, message)| at(raw, path, offset, message))?;
     }
+    // New units go after the fields added at the same place: a field added
+    // to the last unit belongs to it, not to a unit inserted after it.
+    splices.extend(units);
     let new = splice(raw, splices).map_err(|(offset, message)| at(raw, path, offset, message))?;
     verify::exact(raw, &new, &layout, changes).map_err(|message| {
         Diagnostic::error(
@@ -217,9 +225,83 @@ type Splice = (Range<usize>, String);
 /// What went wrong: a byte offset in the file and a message.
 type Problem = (usize, String);
 
-/// Apply non-overlapping splices; insertions at one place keep their order.
+/// The changes with the same effect, one per field: a later change to a
+/// field replaces an earlier one, changes to a unit inserted by the same
+/// edit go into its fields, and changes to a unit that is deleted go.
+fn normalize(changes: &[Change]) -> Vec<Change> {
+    let mut out: Vec<Change> = Vec::new();
+    for change in changes {
+        match change {
+            Change::Set { id, field, .. } | Change::Remove { id, field } => {
+                let value = match change {
+                    Change::Set { value, .. } => Some(value.clone()),
+                    _ => None,
+                };
+                if let Some(Change::Insert { fields, .. }) = out
+                    .iter_mut()
+                    .find(|c| matches!(c, Change::Insert { id: new, .. } if new == id))
+                {
+                    fields.retain(|(name, _)| name != field);
+                    fields.extend(value.map(|v| (*field, v)));
+                    continue;
+                }
+                out.retain(|c| {
+                    !matches!(c, Change::Set { id: i, field: f, .. } | Change::Remove { id: i, field: f } if i == id && f == field)
+                });
+                out.push(change.clone());
+            }
+            Change::Delete { id } => {
+                out.retain(|c| !matches!(c, Change::Set { id: i, .. } | Change::Remove { id: i, .. } if i == id));
+                out.push(change.clone());
+            }
+            Change::Insert { .. } => out.push(change.clone()),
+        }
+    }
+    out
+}
+
+/// Where new units go. A unit inserted after another new unit goes where
+/// that one went, after it: insertions at one place keep the order of the
+/// changes. A unit inserted after a unit that is deleted takes its place.
+struct Anchors<'c> {
+    /// Units the changes delete.
+    deleted: Vec<&'c str>,
+    /// New unit id → the existing unit it follows (`None`: the start).
+    inserted: Vec<(&'c str, Option<&'c str>)>,
+}
+
+impl<'c> Anchors<'c> {
+    fn new(changes: &'c [Change]) -> Self {
+        Anchors {
+            deleted: changes
+                .iter()
+                .filter_map(|c| match c {
+                    Change::Delete { id } => Some(id.as_str()),
+                    _ => None,
+                })
+                .collect(),
+            inserted: Vec::new(),
+        }
+    }
+
+    /// The existing unit (or the start) a new unit `id` inserted after `after` follows.
+    fn resolve(&mut self, id: &'c str, after: Option<&'c str>) -> Option<&'c str> {
+        let anchor = match after {
+            Some(a) => match self.inserted.iter().find(|(new, _)| *new == a) {
+                Some((_, anchor)) => *anchor,
+                None => Some(a),
+            },
+            None => None,
+        };
+        self.inserted.push((id, anchor));
+        anchor
+    }
+}
+
+/// Apply non-overlapping splices; insertions at one place keep their order
+/// and come before a replacement that starts there.
 fn splice(raw: &str, mut splices: Vec<Splice>) -> Result<String, Problem> {
-    splices.sort_by_key(|(range, _)| range.start);
+    splices.sort_by_key(|(range, _)| (range.start, range.end > range.start));
     let mut out = String::with_capacity(raw.len() + 256);
     let mut cursor = 0;
     for (range, text) in splices {
@@ -242,10 +324,18 @@ struct File<'a> {
 }
 
 impl File<'_> {
-    fn plan(&self, change: &Change, out: &mut Vec<Splice>) -> Result<(), Problem> {
+    fn plan<'c>(
+        &self,
+        change: &'c Change,
+        anchors: &mut Anchors<'c>,
+        out: &mut Vec<Splice>,
+        units: &mut Vec<Splice>,
+    ) -> Result<(), Problem> {
         match change {
             Change::Insert { after, id, fields } => {
-                out.push(self.insert_unit(after.as_deref(), id, fields));
+                let anchor = anchors.resolve(id, after.as_deref());
+                let deleted = anchor.is_some_and(|a| anchors.deleted.contains(&a));
+                units.push(self.insert_unit(anchor, deleted, id, fields));
                 return Ok(());
             }
             _ if self.layout.unit(change.id()).is_none() => {
@@ -344,31 +434,45 @@ impl File<'_> {
         (start..end, String::new())
     }
 
-    /// A new unit after `after` (before the first unit if `None`; at the end if not found).
-    fn insert_unit(&self, after: Option<&str>, id: &str, fields: &[(&str, String)]) -> Splice {
-        let model = after
-            .and_then(|a| self.layout.unit(a))
-            .or(self.layout.units.first());
+    /// A new unit after the existing unit `after` (in its place if it is
+    /// `deleted`; before the first unit if `None`; at the end if not found).
+    fn insert_unit(
+        &self,
+        after: Option<&str>,
+        deleted: bool,
+        id: &str,
+        fields: &[(&str, String)],
+    ) -> Splice {
+        let anchor = after.and_then(|a| self.layout.unit(a));
+        let first = self.layout.units.first();
         if self.layout.style == Style::Flow {
             let body = Self::flow_unit(id, fields);
-            let at = match after.and_then(|a| self.layout.unit(a)) {
-                Some(unit) => unit.end,
-                None => {
+            return match (after, anchor) {
+                (_, Some(unit)) if deleted => (unit.key.start..unit.key.start, format!("{body}, ")),
+                (_, Some(unit)) => (unit.end..unit.end, format!(", {body}")),
+                (None, _) if first.is_some() => {
+                    let at = first.map_or(0, |u| u.key.start);
+                    (at..at, format!("{body}, "))
+                }
+                _ => {
                     let (at, before) =
                         self.flow_insertion(self.layout.close.unwrap_or(self.raw.len()));
-                    return (at..at, format!("{before}{body}"));
+                    (at..at, format!("{before}{body}"))
                 }
             };
-            return (at..at, format!(", {body}"));
         }
-        let block = self.block_unit(model, id, fields);
+        let block = self.block_unit(anchor.or(first), id, fields);
         let blank = if self.blank_between_units() {
             self.eol
         } else {
             ""
         };
-        match (after, after.and_then(|a| self.layout.unit(a))) {
-            (Some(_), Some(unit)) => {
+        match (after, anchor) {
+            (_, Some(unit)) if deleted => {
+                let at = self.line_start(unit.key.start);
+                (at..at, format!("{block}{blank}"))
+            }
+            (_, Some(unit)) => {
                 let at = self.line_end_with_eol(self.with_right_comment(unit.end));
                 let lead = if self.raw[..at].ends_with('\n') {
                     ""
@@ -377,8 +481,8 @@ impl File<'_> {
                 };
                 (at..at, format!("{lead}{blank}{block}"))
             }
-            (None, _) if !self.layout.units.is_empty() => {
-                let at = self.line_start(self.layout.units[0].key.start);
+            (None, _) if first.is_some() => {
+                let at = first.map_or(0, |u| self.line_start(u.key.start));
                 (at..at, format!("{block}{blank}"))
             }
             _ => {
@@ -499,8 +603,17 @@ impl File<'_> {
         }
     }
 
+    /// The start of the line holding `offset` (after the byte-order mark on the first line).
     fn line_start(&self, offset: usize) -> usize {
-        self.raw[..offset].rfind('\n').map_or(0, |i| i + 1)
+        let bom = if self.raw.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
+        if offset <= bom {
+            return bom;
+        }
+        self.raw[..offset].rfind('\n').map_or(bom, |i| i + 1)
     }
 
     /// The end of the line holding `offset`, before its line break.
@@ -528,5 +641,7 @@ impl File<'_> {
     }
 }
 
+#[cfg(test)]
+mod properties;
 #[cfg(test)]
 mod tests;

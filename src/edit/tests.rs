@@ -208,3 +208,28 @@ fn comments_above_and_on_a_unit_are_its_notes() {
     );
     assert!(!notes.contains_key("b"));
 }
+
+#[test]
+fn chained_insertions_keep_their_order_and_take_a_deleted_units_place() {
+    let insert = |after: Option<&str>, id: &str| Change::Insert {
+        after: after.map(str::to_string),
+        id: id.into(),
+        fields: vec![("source", id.to_uppercase()), ("text", String::new())],
+    };
+    let out = edit(FILE, &[insert(Some("a"), "n1"), insert(Some("n1"), "n2")]);
+    let ids: Vec<String> = crate::model::Translation::parse(&out, Path::new("t"))
+        .unwrap()
+        .entries
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(ids, ["a", "n1", "n2", "b"]);
+    let out = edit(
+        FILE,
+        &[Change::Delete { id: "a".into() }, insert(Some("a"), "n1")],
+    );
+    assert!(
+        out.starts_with("# head comment\n\nn1:\n  source: \"N1\"\n  text: \"\"\n\n# about b\nb:"),
+        "{out}"
+    );
+}

@@ -39,8 +39,12 @@ fn entries(raw: &str) -> Result<Vec<Entry>, String> {
     Ok(translation.entries.iter().map(Entry::content).collect())
 }
 
-/// The entries after the changes, as the model says they must be.
-fn intended(mut entries: Vec<Entry>, changes: &[Change]) -> Vec<Entry> {
+/// The entries after the changes, as the model says they must be:
+/// changes in order, deletions last; a new unit follows its anchor (the
+/// existing unit it was inserted after, through any new units) and the new
+/// units already placed there.
+pub(super) fn intended(mut entries: Vec<Entry>, changes: &[Change]) -> Vec<Entry> {
+    let mut anchors: Vec<(String, Option<String>)> = Vec::new();
     for change in changes {
         match change {
             Change::Set { id, field, value } => {
@@ -54,20 +58,40 @@ fn intended(mut entries: Vec<Entry>, changes: &[Change]) -> Vec<Entry> {
                 }
             }
             Change::Insert { after, id, fields } => {
+                let anchor = match after {
+                    Some(a) => anchors
+                        .iter()
+                        .find(|(new, _)| new == a)
+                        .map_or(Some(a.clone()), |(_, anchor)| anchor.clone()),
+                    None => None,
+                };
+                let mut at = match &anchor {
+                    Some(a) => entries
+                        .iter()
+                        .position(|e| e.id == *a)
+                        .map_or(entries.len(), |i| i + 1),
+                    None => 0,
+                };
+                while entries.get(at).is_some_and(|e| {
+                    anchors
+                        .iter()
+                        .any(|(new, an)| *new == e.id && *an == anchor)
+                }) {
+                    at += 1;
+                }
                 let mut entry = Entry::new(id);
                 for (name, value) in fields {
                     entry.set(name, Some(value.clone()));
                 }
-                let at = match after {
-                    Some(after) => entries
-                        .iter()
-                        .position(|e| e.id == *after)
-                        .map_or(entries.len(), |i| i + 1),
-                    None => 0,
-                };
                 entries.insert(at, entry);
+                anchors.push((id.clone(), anchor));
             }
-            Change::Delete { id } => entries.retain(|e| e.id != *id),
+            Change::Delete { .. } => {}
+        }
+    }
+    for change in changes {
+        if let Change::Delete { id } = change {
+            entries.retain(|e| e.id != *id);
         }
     }
     entries

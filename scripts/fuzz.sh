@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 #
-# SECONDS defaults to 600 per target; targets default to all four. Needs
+# SECONDS defaults to 600 per target; targets default to all six. Needs
 # cargo-fuzz (`cargo install cargo-fuzz`) and a nightly toolchain, or the
 # stable one with RUSTC_BOOTSTRAP=1. Two targets run at a time. Crashes land
 # in fuzz/artifacts/<target>/; the final libFuzzer statistics of each run are
@@ -12,7 +12,7 @@ set -eu
 
 seconds=${1:-600}
 [ $# -gt 0 ] && shift
-targets=${*:-source_parser translation_loader fluent_loading whole_build}
+targets=${*:-source_parser translation_loader fluent_loading whole_build po_import xliff_import}
 
 cd "$(dirname "$0")/../fuzz"
 mkdir -p logs

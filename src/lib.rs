@@ -57,6 +57,19 @@ pub fn parse_exchange_file(text: &str, path: &std::path::Path) -> Result<ImportF
     interchange::parse(text, path)
 }
 
+/// Plan the import of the exchange file `file` into the project at `root`
+/// and write nothing (`tolmach import --dry-run`): the whole import but the
+/// write, for the fuzz targets. Returns whether every unit was accepted.
+pub fn import_dry_run(root: &std::path::Path, file: &std::path::Path) -> Result<bool> {
+    let report = interchange::import::run(&interchange::import::Options {
+        root: root.to_path_buf(),
+        file: file.to_path_buf(),
+        dry_run: true,
+        resolve: interchange::import::Resolve::Refuse,
+    })?;
+    Ok(report.is_clean())
+}
+
 /// A YAML double-quoted scalar for `value`, as Tolmach writes translation files.
 pub fn yaml_string(value: &str) -> String {
     edit::quote(value)

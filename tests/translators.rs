@@ -458,3 +458,16 @@ fn control_characters_never_reach_the_terminal_or_the_file() {
     assert!(said.contains("trade-2\\u{1b}[2J"), "{said}");
     assert_eq!(units(&f, EN), before);
 }
+
+#[test]
+fn a_regional_tag_does_not_start_a_second_edition() {
+    let f = Fixture::new("small");
+    let out = f.run(&["sync", "en-GB"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("`en-GB` would start a second edition in `English` beside locales/en/"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!f.path("locales/en-GB").exists());
+}

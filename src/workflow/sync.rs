@@ -297,6 +297,17 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
                 "`{tag}` is the original; it has no translation to sync"
             )));
         }
+        if site.language(&tag).is_none()
+            && let Some(existing) = site
+                .languages
+                .iter()
+                .find(|l| l.tag.language() == tag.language())
+        {
+            return Err(Error::Refused(format!(
+                "`{tag}` would start a second edition in `{}` beside locales/{}/; to work on that language, use `{}` (import accepts files labelled `{tag}`)",
+                existing.name, existing.tag, existing.tag
+            )));
+        }
         langs.push(tag);
     }
     if langs.is_empty() {

@@ -27,6 +27,15 @@ pub(crate) fn same_words(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
 }
 
+/// A short fingerprint of a text's words (spaces and line breaks do not
+/// count): the first 16 hex digits of its SHA-256. It records which text a
+/// review approved and which translation an export carried.
+pub(crate) fn words_hash(text: &str) -> String {
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(normalize_space(text).as_bytes());
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Escape text for XML element content and double-quoted attributes.
 pub(crate) fn escape_xml(text: &str) -> Cow<'_, str> {
     if !text.contains(['&', '<', '>', '"']) {
@@ -74,6 +83,13 @@ mod tests {
         assert_eq!(normalize_space("  a \n b\t c "), "a b c");
         assert!(same_words("a  b\nc", " a b c"));
         assert!(!same_words("a b", "a bc"));
+    }
+
+    #[test]
+    fn the_words_hash_ignores_spacing() {
+        assert_eq!(words_hash("a  b\nc"), words_hash("a b c"));
+        assert_ne!(words_hash("a b c"), words_hash("a b d"));
+        assert_eq!(words_hash("").len(), 16);
     }
 
     #[test]

@@ -465,7 +465,8 @@ fn a_regional_tag_does_not_start_a_second_edition() {
     let out = f.run(&["sync", "en-GB"]);
     assert_eq!(code(&out), 1);
     assert!(
-        stderr(&out).contains("`en-GB` would start a second edition in `English` beside locales/en/"),
+        stderr(&out)
+            .contains("`en-GB` would start a second edition in `English` beside locales/en/"),
         "{}",
         stderr(&out)
     );

@@ -13,14 +13,14 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::{ImportFile, ImportUnit, base_of, check_source_lang, letters, parse};
+use super::{Base, ImportFile, ImportUnit, check_source_lang, letters, parse};
 use crate::edit::{self, Change};
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::lang::LangTag;
 use crate::load;
-use crate::model::{self, Entry, Language, Site, State, Unit};
+use crate::model::{self, Entry, Language, Review, Site, State, Unit};
 use crate::settings::Overrides;
-use crate::text::normalize_space;
+use crate::text::{normalize_space, words_hash};
 
 /// How conflicts (units changed both in the file and by the tool) are resolved.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -221,6 +221,11 @@ fn language<'a>(
     }
 }
 
+/// Whether the planned fields change the text.
+fn new_text_changes(set: &[(&'static str, String)]) -> bool {
+    set.iter().any(|(f, _)| *f == "text")
+}
+
 /// Decides, unit by unit, what an import changes.
 struct Planner<'a> {
     site: &'a Site,
@@ -288,17 +293,22 @@ impl Planner<'_> {
                 Decision::Change(fields) => fields,
             };
             let text_changes = !fields.is_empty();
+            let accepted = !counted;
+            let mut removed = Vec::new();
+            if accepted {
+                self.review(current, entry, unit, &mut fields, &mut removed);
+            }
             if let Some(note) = self.note(current, entry, unit) {
                 fields.push(("note", note));
             }
-            if fields.is_empty() {
+            if fields.is_empty() && removed.is_empty() {
                 if !counted {
                     self.report.unchanged += 1;
                 }
                 continue;
             }
             self.report.changed.push(unit.id.clone());
-            let changes = self.changes_for(current, fields, text_changes);
+            let changes = self.changes_for(current, fields, removed, text_changes);
             self.changes.extend(changes);
         }
     }
@@ -323,10 +333,10 @@ impl Planner<'_> {
             return Decision::Change(self.accepted(current, entry, &unit.target, false));
         }
         let mut forced = false;
-        match unit.base.as_deref() {
+        match unit.base.as_deref().map(Base::parse) {
             Some(base) => {
-                let tool_changed = base_of(&target) != base;
-                let file_changed = base_of(&stored) != base;
+                let tool_changed = words_hash(&target) != base.text;
+                let file_changed = words_hash(&stored) != base.text;
                 if !tool_changed {
                     return Decision::Kept;
                 }
@@ -408,6 +418,51 @@ impl Planner<'_> {
         fields
     }
 
+    /// The review fields an accepted unit gets. A new text takes the
+    /// tool's level (a reviewer who edits and signs off in the tool); an
+    /// unchanged text takes it if the tool changed the level since the
+    /// export and the file did not. Without a recorded base a level is only
+    /// ever raised. A text that is not reviewed carries no review fields.
+    fn review(
+        &self,
+        current: &Unit,
+        entry: Option<&Entry>,
+        unit: &ImportUnit,
+        set: &mut Vec<(&'static str, String)>,
+        removed: &mut Vec<&'static str>,
+    ) {
+        let shown = self.lang.unit(current);
+        let file_level = shown.review;
+        let tool_level = if unit.done {
+            unit.review
+        } else {
+            Review::Translated
+        };
+        let new_text = set
+            .iter()
+            .find(|(f, _)| *f == "text")
+            .map(|(_, v)| v.clone());
+        let level = match (&new_text, unit.base.as_deref().map(Base::parse)) {
+            (Some(_), _) => tool_level,
+            (None, Some(base)) if tool_level != base.review && file_level == base.review => {
+                tool_level
+            }
+            (None, Some(_)) => file_level,
+            (None, None) => file_level.max(tool_level),
+        };
+        let text = new_text.unwrap_or_else(|| entry.map(|e| e.text.clone()).unwrap_or_default());
+        let recorded = entry.and_then(|e| e.review.as_deref()).is_some()
+            || entry.and_then(|e| e.review_of.as_deref()).is_some();
+        if level == Review::Translated {
+            if recorded {
+                removed.extend(["review", "review_of"]);
+            }
+        } else if level != file_level || new_text_changes(set) {
+            set.push(("review", level.name().to_string()));
+            set.push(("review_of", words_hash(&text)));
+        }
+    }
+
     /// The unit's new `note`, if the tool's notes add to what was exported:
     /// the notes that are not the unit's YAML comments, when they differ
     /// from its `note` field. A tool that drops notes never removes one.
@@ -430,6 +485,7 @@ impl Planner<'_> {
         &mut self,
         current: &Unit,
         fields: Vec<(&'static str, String)>,
+        removed: Vec<&'static str>,
         text_changes: bool,
     ) -> Vec<Change> {
         let id = current.id.to_string();
@@ -442,12 +498,13 @@ impl Planner<'_> {
                     value,
                 })
                 .collect();
-            if text_changes {
-                out.push(Change::Remove {
-                    id,
-                    field: "previous_source",
-                });
-            }
+            let removed = removed
+                .into_iter()
+                .chain(text_changes.then_some("previous_source"));
+            out.extend(removed.map(|field| Change::Remove {
+                id: id.clone(),
+                field,
+            }));
             return out;
         }
         let after = self
@@ -468,8 +525,10 @@ impl Planner<'_> {
             ("source", current.text.clone()),
             ("text", value("text").unwrap_or_default()),
         ];
-        if let Some(note) = value("note") {
-            new_fields.push(("note", note));
+        for name in ["note", "review", "review_of"] {
+            if let Some(value) = value(name) {
+                new_fields.push((name, value));
+            }
         }
         self.present.push(id.clone());
         vec![Change::Insert {

@@ -17,7 +17,7 @@ use std::path::Path;
 
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::lang::LangTag;
-use crate::model::{Language, Site, State, Unit};
+use crate::model::{Language, Review, Site, State, Unit};
 
 /// The file formats Tolmach exchanges.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -51,6 +51,8 @@ pub(crate) struct Item<'a> {
     pub unit: &'a Unit,
     /// Translated, stale or missing, as the model decides.
     pub state: State,
+    /// How far review has come, as the model decides.
+    pub(crate) review: Review,
     /// The translation as stored; empty when missing.
     pub target: &'a str,
     /// Where the unit is, in words (`sphere: trade; paragraph 14`).
@@ -93,11 +95,12 @@ impl<'a> Document<'a> {
                 Item {
                     unit,
                     state: shown.state,
+                    review: shown.review,
                     target,
                     place: site.source.place(unit),
                     previous_source: shown.old_source.as_deref(),
                     diff: site.diff(lang, unit),
-                    base: base_of(target),
+                    base: base_of(target, shown.review),
                     notes,
                 }
             })
@@ -119,9 +122,31 @@ impl<'a> Document<'a> {
 /// The base of a translation: a short hash of its words (spaces and line
 /// breaks do not count), recorded per unit in every export so that an
 /// import can tell who changed a unit since: the tool, the file, or both.
-pub(crate) fn base_of(text: &str) -> String {
-    let digest = crate::write::hash_of(crate::text::normalize_space(text).as_bytes());
-    digest[..16].to_string()
+pub(crate) fn base_of(text: &str, review: Review) -> String {
+    match review {
+        Review::Translated => crate::text::words_hash(text),
+        level => format!("{} {}", crate::text::words_hash(text), level.name()),
+    }
+}
+
+/// A base as recorded: the text's hash and the review level it carried.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Base {
+    /// The words hash of the translation exported.
+    pub text: String,
+    /// Its review level.
+    pub(crate) review: Review,
+}
+
+impl Base {
+    /// Read a recorded base (`HASH` or `HASH reviewed`).
+    pub(crate) fn parse(recorded: &str) -> Base {
+        let mut parts = recorded.split_whitespace();
+        Base {
+            text: parts.next().unwrap_or_default().to_string(),
+            review: parts.next().and_then(Review::parse).unwrap_or_default(),
+        }
+    }
 }
 
 /// One unit as read back from a file.
@@ -135,6 +160,8 @@ pub struct ImportUnit {
     pub target: String,
     /// Whether the tool marked it translated (not fuzzy, not initial).
     pub done: bool,
+    /// The review level the tool gives a done unit.
+    pub(crate) review: Review,
     /// The state as the file names it, for messages.
     pub state: String,
     /// Where the unit starts in the file.

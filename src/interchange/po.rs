@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::error::{Diagnostic, Location};
-use crate::model::State;
+use crate::model::{Review, State};
 
 use super::{Document, ImportFile, ImportUnit};
 
@@ -61,6 +61,11 @@ pub(crate) fn write(doc: &Document<'_>) -> String {
                 diff.replace('\n', " ")
             ));
         }
+        match (item.state, item.review) {
+            (State::Translated, Review::Reviewed) => out.push_str("#, reviewed\n"),
+            (State::Translated, Review::Approved) => out.push_str("#, approved\n"),
+            _ => {}
+        }
         if item.state == State::Stale {
             out.push_str("#, fuzzy\n");
             if let Some(previous) = item.previous_source {
@@ -113,6 +118,7 @@ pub(crate) fn quote(value: &str) -> String {
 struct Raw {
     line: usize,
     fuzzy: bool,
+    review: Review,
     base: Option<String>,
     notes: Vec<String>,
     ctxt: Option<String>,
@@ -223,7 +229,16 @@ pub(crate) fn read(text: &str, path: &Path) -> Result<ImportFile, Diagnostic> {
 /// Record what a comment line (without its `#`) says about the entry it precedes.
 fn comment_line(cur: &mut Raw, comment: &str) {
     if let Some(flags) = comment.strip_prefix(',') {
-        cur.fuzzy |= flags.split(',').any(|f| f.trim() == "fuzzy");
+        for flag in flags.split(',').map(str::trim) {
+            match flag {
+                "fuzzy" => cur.fuzzy = true,
+                "reviewed" | "approved" => {
+                    let level = Review::parse(flag).unwrap_or_default();
+                    cur.review = cur.review.max(level);
+                }
+                _ => {}
+            }
+        }
     } else if let Some(extracted) = comment.strip_prefix('.') {
         if let Some(base) = extracted.trim().strip_prefix(BASE_COMMENT) {
             cur.base = Some(base.trim().to_string());
@@ -369,6 +384,11 @@ fn into_file(entries: Vec<Raw>, path: &Path) -> Result<ImportFile, Diagnostic> {
             source: e.id.unwrap_or_default(),
             target,
             done: state == "translated",
+            review: if state == "translated" {
+                e.review
+            } else {
+                Review::Translated
+            },
             state: state.into(),
             location,
             base: e.base,

@@ -9,7 +9,7 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use crate::error::{Diagnostic, Location};
-use crate::model::State;
+use crate::model::{Review, State};
 use crate::text::escape_xml as escape;
 
 use super::{Document, ImportFile, ImportUnit, Item};
@@ -53,10 +53,11 @@ pub(crate) fn write2(doc: &Document<'_>) -> String {
             "        <note category=\"{BASE}\">{}</note>\n",
             escape(&unit.base)
         ));
-        let state = if unit.state == State::Translated {
-            "translated"
-        } else {
-            "initial"
+        let state = match (unit.state, unit.review) {
+            (State::Translated, Review::Translated) => "translated",
+            (State::Translated, Review::Reviewed) => "reviewed",
+            (State::Translated, Review::Approved) => "final",
+            _ => "initial",
         };
         out.push_str(&format!(
             "      </notes>\n      <segment state=\"{state}\">\n"
@@ -89,8 +90,9 @@ pub(crate) fn write12(doc: &Document<'_>) -> String {
     ));
     for unit in &doc.items {
         let id = escape(unit.unit.id.as_str());
-        // translate-toolkit and Weblate read `approved` as "not fuzzy".
-        let approved = if unit.state == State::Translated {
+        // `approved="yes"` means what XLIFF 1.2 says: the translation is
+        // final, so only an approved unit carries it, with `state="final"`.
+        let approved = if (unit.state, unit.review) == (State::Translated, Review::Approved) {
             " approved=\"yes\""
         } else {
             ""
@@ -102,10 +104,12 @@ pub(crate) fn write12(doc: &Document<'_>) -> String {
             "        <source>{}</source>\n",
             escape(&unit.unit.text)
         ));
-        let state = match unit.state {
-            State::Translated => "translated",
-            State::Stale => "needs-review-translation",
-            State::Missing => "needs-translation",
+        let state = match (unit.state, unit.review) {
+            (State::Translated, Review::Translated) => "translated",
+            (State::Translated, Review::Reviewed) => "signed-off",
+            (State::Translated, Review::Approved) => "final",
+            (State::Stale, _) => "needs-review-translation",
+            (State::Missing, _) => "needs-translation",
         };
         out.push_str(&format!(
             "        <target state=\"{state}\">{}</target>\n",
@@ -270,6 +274,7 @@ fn read2(root: &Element) -> Result<Units, Problem> {
         let mut source = String::new();
         let mut target = String::new();
         let mut done = true;
+        let mut review = Review::Approved;
         let mut states = Vec::new();
         for part in unit
             .elements()
@@ -285,6 +290,11 @@ fn read2(root: &Element) -> Result<Units, Problem> {
             if part.name == "segment" {
                 let state = part.attr("state").unwrap_or("initial");
                 done &= matches!(state, "translated" | "reviewed" | "final");
+                review = review.min(match state {
+                    "final" => Review::Approved,
+                    "reviewed" => Review::Reviewed,
+                    _ => Review::Translated,
+                });
                 states.push(state.to_string());
             }
         }
@@ -300,6 +310,7 @@ fn read2(root: &Element) -> Result<Units, Problem> {
                 source,
                 target,
                 done: done && !states.is_empty(),
+                review: if done { review } else { Review::Translated },
                 state: states.join("/"),
                 location: Location::default(),
                 base,
@@ -342,11 +353,7 @@ fn read12(root: &Element) -> Result<Units, Problem> {
                 Some(_) => "translated",
                 None => "new",
             });
-        let done = match unit.attr("approved") {
-            Some("yes") => true,
-            Some("no") => false,
-            _ => matches!(state, "translated" | "signed-off" | "final"),
-        };
+        let (done, review) = read12_state(state, unit.attr("approved"));
         let (base, notes) = notes_of(unit.elements(), "from")?;
         units.push((
             unit.offset,
@@ -355,7 +362,11 @@ fn read12(root: &Element) -> Result<Units, Problem> {
                 source: text_of(src)?,
                 target: target.map(text_of).transpose()?.unwrap_or_default(),
                 done,
-                state: state.to_string(),
+                review,
+                state: match unit.attr("approved") {
+                    Some(approved) => format!("{state}, approved=\"{approved}\""),
+                    None => state.to_string(),
+                },
                 location: Location::default(),
                 base,
                 notes,
@@ -363,6 +374,31 @@ fn read12(root: &Element) -> Result<Units, Problem> {
         ));
     }
     Ok((lang.to_string(), source_lang, units))
+}
+
+/// Whether an XLIFF 1.2 unit is done, and its review level, from its
+/// target's `state` and the unit's `approved`. The two are kept consistent
+/// on export (`approved="yes"` only with `state="final"`); when a tool makes
+/// them disagree, the less advanced reading wins:
+/// - `state` decides whether the unit is done (`translated`, `signed-off`,
+///   `final`; a target without a state counts as `translated`); a `needs-*`
+///   state is not done, even with `approved="yes"`;
+/// - the level is `signed-off` → reviewed, `final` → approved, but approved
+///   only with `approved="yes"` too (`final` without it is reviewed), and
+///   `approved="no"` keeps any state at translated.
+fn read12_state(state: &str, approved: Option<&str>) -> (bool, Review) {
+    let done = matches!(state, "translated" | "signed-off" | "final");
+    let by_state = match state {
+        "final" => Review::Approved,
+        "signed-off" => Review::Reviewed,
+        _ => Review::Translated,
+    };
+    let review = match approved {
+        Some("yes") => by_state,
+        Some("no") => Review::Translated,
+        _ => by_state.min(Review::Reviewed),
+    };
+    (done, if done { review } else { Review::Translated })
 }
 
 /// The base and the translators' notes among a unit's `<note>`s; `attr`
@@ -584,6 +620,32 @@ mod tests {
             );
             assert_eq!(file.units[1].source, "Текст \"в кавычках\" \\ и");
         }
+    }
+
+    #[test]
+    fn xliff12_state_and_approved_disagreeing_read_the_lower() {
+        assert_eq!(read12_state("translated", None), (true, Review::Translated));
+        assert_eq!(read12_state("signed-off", None), (true, Review::Reviewed));
+        assert_eq!(read12_state("final", Some("yes")), (true, Review::Approved));
+        // Disagreements: the less advanced reading wins.
+        assert_eq!(read12_state("final", None), (true, Review::Reviewed));
+        assert_eq!(
+            read12_state("translated", Some("yes")),
+            (true, Review::Translated)
+        );
+        assert_eq!(
+            read12_state("final", Some("no")),
+            (true, Review::Translated)
+        );
+        assert_eq!(
+            read12_state("needs-review-translation", Some("yes")),
+            (false, Review::Translated)
+        );
+        // Once refused with "state is `translated`, not translated".
+        assert_eq!(
+            read12_state("translated", Some("no")),
+            (true, Review::Translated)
+        );
     }
 
     #[test]

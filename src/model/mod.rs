@@ -28,7 +28,7 @@ use crate::text::{is_forbidden_control, normalize_space};
 pub use id::UnitId;
 pub use source::{Source, Unit, UnitKind};
 pub use translation::{Entry, Translation};
-pub(crate) use unit::{Counts, State};
+pub(crate) use unit::{Counts, Review, State};
 
 /// Text direction of a language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -55,6 +55,8 @@ impl Direction {
 pub(crate) struct UnitText {
     /// Translated, stale or missing.
     pub state: State,
+    /// How far review has come (only a translated unit can be reviewed).
+    pub review: Review,
     /// The Markdown to show: the translation, or the original when missing.
     pub text: String,
     /// `text` rendered to safe inline HTML, once for every page that shows it.
@@ -433,8 +435,15 @@ fn language(source: &Source, original: &LangTag, parsed: Parsed) -> (Language, V
             let index = entries.get(unit.id.as_str()).copied();
             let entry = index.and_then(entry_at);
             let location = entry.map(|e| e.location);
-            match State::of(&unit.text, entry) {
-                State::Missing => shown(
+            let state = State::of(&unit.text, entry);
+            let mut out = match (state, entry) {
+                (State::Translated | State::Stale, Some(entry)) => {
+                    let old = (state == State::Stale)
+                        .then(|| unit::translated_from(entry).unwrap_or_default().to_string());
+                    let text = normalize_space(&entry.text);
+                    shown(state, text, false, old, index, location)
+                }
+                _ => shown(
                     State::Missing,
                     unit.text.clone(),
                     true,
@@ -442,14 +451,11 @@ fn language(source: &Source, original: &LangTag, parsed: Parsed) -> (Language, V
                     index,
                     location,
                 ),
-                state => {
-                    let entry = entry.expect("a translated or stale unit has an entry");
-                    let old = (state == State::Stale)
-                        .then(|| unit::translated_from(entry).unwrap_or_default().to_string());
-                    let text = normalize_space(&entry.text);
-                    shown(state, text, false, old, index, location)
-                }
+            };
+            if let Some(entry) = entry {
+                out.review = review(entry, state, &parsed.tag, &mut problems, path(&parsed));
             }
+            out
         })
         .collect();
     let mut orphans = Vec::new();
@@ -484,6 +490,51 @@ fn language(source: &Source, original: &LangTag, parsed: Parsed) -> (Language, V
     (language, problems)
 }
 
+/// The translation file's path of a parsed language, for messages.
+fn path(parsed: &Parsed) -> PathBuf {
+    parsed
+        .translation
+        .as_ref()
+        .map_or_else(|| layout::translation(&parsed.tag), |t| t.path.clone())
+}
+
+/// The review of one entry; a bad value is an error, a lapsed review a warning.
+fn review(
+    entry: &Entry,
+    state: State,
+    lang: &LangTag,
+    problems: &mut Vec<Diagnostic>,
+    path: PathBuf,
+) -> Review {
+    if let Some(name) = entry.review.as_deref()
+        && Review::parse(name).is_none()
+    {
+        problems.push(Diagnostic::error(
+            path,
+            Some(entry.location),
+            format!(
+                "`review` of `{}` is `{name}`; it must be `reviewed` or `approved` (or absent: translated)",
+                entry.id
+            ),
+        ));
+        return Review::Translated;
+    }
+    let (review, lapsed) = Review::of(state, Some(entry));
+    if let Some(why) = lapsed {
+        problems.push(Diagnostic::warning(
+            path,
+            Some(entry.location),
+            format!(
+                "`{}` was {}, but {why}; it counts as not reviewed until it is signed off again (`tolmach review {lang} {}`)",
+                entry.id,
+                entry.review.as_deref().unwrap_or_default(),
+                entry.id
+            ),
+        ));
+    }
+    review
+}
+
 /// A unit as shown, its HTML rendered once here.
 fn shown(
     state: State,
@@ -495,6 +546,7 @@ fn shown(
 ) -> UnitText {
     UnitText {
         state,
+        review: Review::Translated,
         html: crate::markdown::render_inline(&text),
         text,
         fallback,
@@ -508,7 +560,7 @@ fn shown(
 fn count(source: &Source, language: &mut Language) {
     let mut overall = Counts::default();
     for unit in &language.units {
-        overall.add(unit.state);
+        overall.add(unit.state, unit.review);
     }
     language.counts = overall;
     language.part_counts = source
@@ -516,7 +568,8 @@ fn count(source: &Source, language: &mut Language) {
         .map(|part| {
             let mut counts = Counts::default();
             for unit in source.units_of(part) {
-                counts.add(language.unit(unit).state);
+                let shown = language.unit(unit);
+                counts.add(shown.state, shown.review);
             }
             counts
         })

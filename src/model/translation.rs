@@ -31,6 +31,11 @@ pub struct Entry {
     pub previous_source: Option<String>,
     /// A note about the unit for translators and reviewers.
     pub note: Option<String>,
+    /// The review the text passed: `reviewed` or `approved`; none means translated.
+    pub review: Option<String>,
+    /// The words hash of the text that was reviewed ([`crate::text::words_hash`]):
+    /// a text edited after its review is no longer reviewed.
+    pub review_of: Option<String>,
 }
 
 impl Entry {
@@ -43,6 +48,8 @@ impl Entry {
             text: String::new(),
             previous_source: None,
             note: None,
+            review: None,
+            review_of: None,
         }
     }
 
@@ -53,6 +60,8 @@ impl Entry {
             "text" => self.text = value.unwrap_or_default(),
             "previous_source" => self.previous_source = value,
             "note" => self.note = value,
+            "review" => self.review = value,
+            "review_of" => self.review_of = value,
             _ => return false,
         }
         true
@@ -105,6 +114,8 @@ impl Translation {
                 text: unit.text.unwrap_or_default(),
                 previous_source: unit.previous_source,
                 note: unit.note,
+                review: unit.review,
+                review_of: unit.review_of,
             })
             .collect();
         Ok(Translation {
@@ -121,10 +132,19 @@ struct RawUnit {
     text: Option<String>,
     previous_source: Option<String>,
     note: Option<String>,
+    review: Option<String>,
+    review_of: Option<String>,
 }
 
 /// The fields a unit may have.
-pub(crate) const FIELDS: &[&str] = &["source", "text", "previous_source", "note"];
+pub(crate) const FIELDS: &[&str] = &[
+    "source",
+    "text",
+    "previous_source",
+    "note",
+    "review",
+    "review_of",
+];
 
 /// The top-level mapping, kept in file order with the position of each key.
 struct RawEntries(Vec<(Spanned<String>, RawUnit)>);

@@ -550,7 +550,7 @@ impl Shared<'_> {
     ) -> CoverageCell {
         let mut counts = crate::model::Counts::default();
         for unit in units {
-            counts.add(lang.unit(unit).state);
+            counts.add(lang.unit(unit).state, lang.unit(unit).review);
         }
         CoverageCell {
             slug: slug.map(str::to_string),

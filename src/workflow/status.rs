@@ -51,10 +51,31 @@ pub(crate) struct LanguageReport {
     pub orphan: usize,
     /// `translated * 100 / total`, rounded down (as on the gateway page).
     pub percent: u32,
+    /// `reviewed * 100 / total`, rounded down.
+    pub percent_reviewed: u32,
     /// The same counts per part: `opening`, then each sphere by its id.
     pub parts: Vec<PartReport>,
+    /// Interface messages the original's `site.ftl` declares.
+    pub messages_total: usize,
     /// Ids declared in the original's `site.ftl` and absent from this language's.
     pub missing_messages: Vec<String>,
+    /// Every unit, in reading order.
+    pub units: Vec<UnitReport>,
+}
+
+/// One unit of one language.
+#[derive(Debug, Serialize)]
+pub(crate) struct UnitReport {
+    /// The unit id (also its anchor on the site).
+    pub id: String,
+    /// `opening` or the sphere's id.
+    pub part: String,
+    /// The paragraph number, for a paragraph.
+    pub number: Option<usize>,
+    /// `translated`, `stale` or `missing`.
+    pub state: crate::model::State,
+    /// `translated`, `reviewed` or `approved`.
+    pub review: crate::model::Review,
 }
 
 /// The counts of one part of the document in one language.
@@ -67,6 +88,8 @@ pub(crate) struct PartReport {
     pub counts: Counts,
     /// `translated * 100 / total`, rounded down.
     pub percent: u32,
+    /// `reviewed * 100 / total`, rounded down.
+    pub percent_reviewed: u32,
 }
 
 /// Read the project and count every language.
@@ -102,26 +125,43 @@ fn language_report(site: &Site, lang: &Language) -> LanguageReport {
             part: part.name().to_string(),
             counts: *counts,
             percent: counts.percent(),
+            percent_reviewed: counts.percent_reviewed(),
         })
         .collect();
-    let missing_messages =
-        site.language(site.original.as_str())
-            .map_or_else(Vec::new, |original| {
-                original
-                    .messages
-                    .declared
-                    .keys()
-                    .filter(|id| !lang.messages.declared.contains_key(*id))
-                    .cloned()
-                    .collect()
+    let declared = site
+        .language(site.original.as_str())
+        .map(|original| &original.messages.declared);
+    let missing_messages = declared.map_or_else(Vec::new, |declared| {
+        declared
+            .keys()
+            .filter(|id| !lang.messages.declared.contains_key(*id))
+            .cloned()
+            .collect()
+    });
+    let mut units = Vec::new();
+    for part in site.source.parts() {
+        for unit in site.source.units_of(part) {
+            let shown = lang.unit(unit);
+            units.push(UnitReport {
+                id: unit.id.to_string(),
+                part: part.name().to_string(),
+                number: unit.number,
+                state: shown.state,
+                review: shown.review,
             });
+        }
+    }
+    units.sort_by_key(|u| site.source.index_of(&u.id));
     LanguageReport {
         lang: lang.tag.clone(),
         name: lang.name.clone(),
         counts: lang.counts,
         orphan: lang.orphan_count(),
         percent: lang.counts.percent(),
+        percent_reviewed: lang.counts.percent_reviewed(),
         parts,
+        messages_total: declared.map_or(0, |d| d.len()),
         missing_messages,
+        units,
     }
 }

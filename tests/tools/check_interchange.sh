@@ -52,7 +52,16 @@ for fmt, reader in readers.items():
         if unit.isheader():
             continue
         uid = unit.getcontext() if fmt == "po" else unit.getid().split("\x04")[-1]
-        done = "1" if unit.istranslated() else "0"
+        if fmt == "xliff12":
+            # translate-toolkit's istranslated() for XLIFF 1.2 asks for
+            # approved="yes", which Tolmach (as the XLIFF 1.2 spec reads it)
+            # sets only on approved, final units; a translated but not yet
+            # reviewed unit is done by its state, which translate-toolkit
+            # reads as "unreviewed" (S_UNREVIEWED).
+            translated = bool(unit.target) and unit.get_state_n() >= unit.S_UNREVIEWED
+        else:
+            translated = unit.istranslated()
+        done = "1" if translated else "0"
         rows.append("\t".join([uid, done, esc(unit.source), esc(unit.target)]))
     with open(f"{out}/{lang}.{fmt}.tsv", "w", encoding="utf-8") as f:
         f.write("".join(row + "\n" for row in rows))
@@ -81,7 +90,11 @@ readers = {"po": po.pofile, "xliff": xliff2.Xliff2File, "xliff12": xliff.xlifffi
 for fmt, reader in readers.items():
     store = reader.parsefile(f"{out}/{lang}.{fmt}")
     store.savefile(f"{out}/{lang}.same.{fmt}")
-    unit = next(u for u in store.units if not u.isheader() and u.istranslated())
+    unit = next(
+        u for u in store.units
+        if not u.isheader() and u.target
+        and (u.get_state_n() >= u.S_UNREVIEWED if fmt == "xliff12" else u.istranslated())
+    )
     unit.target = "Edited by translate-toolkit: " + unit.target
     if fmt == "xliff12":
         unit.markfuzzy(False)

@@ -1,11 +1,24 @@
 //! `sitemap.xml`: every page with its alternates in every language plus `x-default`.
 
-use super::{Page, Shared};
+use super::output::Page;
+use super::renderer::Renderer;
 use crate::links::{View, dir_of};
 
+/// `robots.txt`: everything allowed, and the sitemap with a base URL.
+pub(super) fn robots(r: &Renderer<'_>) -> Page {
+    let robots = match &r.settings.base_url {
+        Some(base) => format!("User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n"),
+        None => "User-agent: *\nAllow: /\n".to_string(),
+    };
+    Page {
+        path: "robots.txt".into(),
+        bytes: robots.into_bytes(),
+    }
+}
+
 /// `sitemap.xml` with every page and its alternates plus `x-default`.
-pub(super) fn sitemap(shared: &Shared<'_>, base: &str) -> Page {
-    let site = shared.site;
+pub(super) fn sitemap(r: &Renderer<'_>, base: &str) -> Page {
+    let site = r.site;
     let mut views: Vec<View<'_>> = vec![View::Index, View::Full];
     views.extend(site.source.spheres.iter().map(|s| View::Sphere(s.slug())));
     let mut xml = String::from(

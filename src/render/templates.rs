@@ -1,7 +1,11 @@
 //! The theme's templates, parsed once, and the `t()` function that gives
 //! them interface messages through the fallback chain.
+//!
+//! Input: the theme's template files; output: [`Templates`], which render a
+//! template by name with a context and name the file in every error.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use fluent_bundle::FluentValue;
@@ -11,10 +15,41 @@ use crate::lang::LangTag;
 use crate::load::TextFile;
 use crate::model::Site;
 
-use super::REQUIRED_TEMPLATES;
+/// The templates every theme must provide.
+const REQUIRED_TEMPLATES: &[&str] = &[
+    "index.html",
+    "sphere.html",
+    "full.html",
+    "parallel.html",
+    "gateway.html",
+    "status.html",
+    "404.html",
+    "download.html",
+];
+
+/// The theme's templates, parsed.
+pub(crate) struct Templates {
+    tera: tera::Tera,
+    /// Template name → the file it was read from, for messages.
+    paths: HashMap<String, PathBuf>,
+}
+
+impl Templates {
+    /// Render the template `name`; an error names its file and the whole cause.
+    pub(super) fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
+        self.tera.render(name, context).map_err(|err| {
+            let path = self
+                .paths
+                .get(name)
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from(name));
+            Error::at(Diagnostic::error(path, None, error_chain(&err)))
+        })
+    }
+}
 
 /// Parse the theme's templates once. Errors name the template and line.
-pub(crate) fn templates(files: &[TextFile]) -> Result<tera::Tera> {
+pub(crate) fn templates(files: &[TextFile]) -> Result<Templates> {
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     let named: Vec<(String, &str)> = files
@@ -48,12 +83,17 @@ pub(crate) fn templates(files: &[TextFile]) -> Result<tera::Tera> {
             )));
         }
     }
-    Ok(tera)
+    let paths = named
+        .into_iter()
+        .map(|(name, _)| name)
+        .zip(files.iter().map(|f| f.path.clone()))
+        .collect();
+    Ok(Templates { tera, paths })
 }
 
 /// Give the templates the `t()` function over the site's messages.
-pub(crate) fn register_messages(tera: &mut tera::Tera, site: Arc<Site>) {
-    tera.register_function("t", Translate { site });
+pub(crate) fn register_messages(templates: &mut Templates, site: Arc<Site>) {
+    templates.tera.register_function("t", Translate { site });
 }
 
 /// The error when a message is missing from a language and its whole fallback chain.
@@ -101,7 +141,7 @@ fn parse_position(chain: &str) -> (Option<Location>, String) {
 }
 
 /// The whole `source()` chain of a Tera error on one line.
-pub(super) fn error_chain(err: &dyn std::error::Error) -> String {
+fn error_chain(err: &dyn std::error::Error) -> String {
     let mut parts = vec![err.to_string()];
     let mut cause = err.source();
     while let Some(c) = cause {

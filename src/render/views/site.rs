@@ -1,0 +1,185 @@
+//! The pages of the whole site, in every language at once: the gateway,
+//! the translation status and the 404 page.
+
+use serde::Serialize;
+
+use super::{BaseLinks, UnitCtx, unit};
+use crate::links::{View, dir_of};
+use crate::model::{Counts, State, Unit};
+use crate::render::lang::{LangCtx, LangRender};
+use crate::render::renderer::Renderer;
+
+/// A language on a page of the whole site, with its title and progress.
+#[derive(Serialize, Debug)]
+struct LanguageEntry<'a> {
+    lang: LangCtx<'a>,
+    /// The document's title in the language.
+    title: UnitCtx<'a>,
+    /// Its index.
+    href: String,
+    percent: u32,
+    is_original: bool,
+}
+
+/// What every page of the whole site shares: the base links, every
+/// language, and the original's language as the page's.
+#[derive(Serialize, Debug)]
+pub(crate) struct SiteFrame<'a> {
+    #[serde(flatten)]
+    base: BaseLinks<'a>,
+    languages: Vec<LanguageEntry<'a>>,
+    /// The original's language.
+    lang: LangCtx<'a>,
+    og_locale: &'a str,
+}
+
+/// The context of `gateway.html`, the site's `index.html`.
+#[derive(Serialize, Debug)]
+pub(crate) struct GatewayContext<'a> {
+    #[serde(flatten)]
+    frame: SiteFrame<'a>,
+}
+
+/// One language's row of the status page.
+#[derive(Serialize, Debug)]
+struct CoverageRow<'a> {
+    lang: LangCtx<'a>,
+    href: String,
+    percent: u32,
+    /// The opening, then every sphere.
+    cells: Vec<CoverageCell<'a>>,
+}
+
+/// One part of one language on the status page.
+#[derive(Serialize, Debug)]
+struct CoverageCell<'a> {
+    /// The sphere's slug; none for the opening.
+    slug: Option<&'a str>,
+    heading: Option<UnitCtx<'a>>,
+    href: String,
+    translated: usize,
+    stale: usize,
+    missing: usize,
+    /// The state that sums the part up.
+    state: State,
+}
+
+/// The context of `status.html`.
+#[derive(Serialize, Debug)]
+pub(crate) struct StatusContext<'a> {
+    #[serde(flatten)]
+    frame: SiteFrame<'a>,
+    /// Every translation, in the site's order.
+    coverage: Vec<CoverageRow<'a>>,
+}
+
+/// The context of `404.html`, with the stylesheet inline (it is served at any depth).
+#[derive(Serialize, Debug)]
+pub(crate) struct NotFoundContext<'a> {
+    #[serde(flatten)]
+    frame: SiteFrame<'a>,
+    inline_css: &'a str,
+    /// The Content-Security-Policy source of `inline_css`.
+    inline_css_hash: &'a str,
+}
+
+fn site_frame<'a>(r: &'a Renderer<'_>, from: &str) -> SiteFrame<'a> {
+    let original = r.original_tag().as_str();
+    let languages = r
+        .langs
+        .iter()
+        .map(|l| LanguageEntry {
+            lang: l.ctx(),
+            title: unit(
+                r,
+                l,
+                &r.site.source.title,
+                &dir_of(original, View::Index),
+                from,
+            ),
+            href: r.href(from, &dir_of(l.tag(), View::Index)),
+            percent: l.percent,
+            is_original: l.is_original,
+        })
+        .collect();
+    let page_lang = r.original();
+    SiteFrame {
+        base: BaseLinks::new(r, from),
+        languages,
+        lang: page_lang.ctx(),
+        og_locale: &page_lang.og_locale,
+    }
+}
+
+/// The gateway, at `from` (the root).
+pub(crate) fn gateway<'a>(r: &'a Renderer<'_>, from: &str) -> GatewayContext<'a> {
+    GatewayContext {
+        frame: site_frame(r, from),
+    }
+}
+
+/// The status page, at `from`.
+pub(crate) fn status<'a>(r: &'a Renderer<'_>, from: &str) -> StatusContext<'a> {
+    let source = &r.site.source;
+    let coverage = r
+        .langs
+        .iter()
+        .filter(|l| !l.is_original)
+        .map(|l| {
+            let opening = std::iter::once(&source.title)
+                .chain(&source.preamble)
+                .chain(&source.closing);
+            let mut cells = vec![cell(r, l, None, opening, from)];
+            for sphere in &source.spheres {
+                let mut cell = cell(r, l, Some(sphere.slug()), sphere.units(), from);
+                let original = dir_of(r.original_tag().as_str(), View::Sphere(sphere.slug()));
+                cell.heading = Some(unit(r, l, &sphere.heading, &original, from));
+                cells.push(cell);
+            }
+            CoverageRow {
+                lang: l.ctx(),
+                href: r.href(from, &dir_of(l.tag(), View::Index)),
+                percent: l.percent,
+                cells,
+            }
+        })
+        .collect();
+    StatusContext {
+        frame: site_frame(r, from),
+        coverage,
+    }
+}
+
+fn cell<'a, 'u>(
+    r: &Renderer<'_>,
+    lang: &LangRender<'_>,
+    slug: Option<&'a str>,
+    units: impl Iterator<Item = &'u Unit>,
+    from: &str,
+) -> CoverageCell<'a> {
+    let mut counts = Counts::default();
+    for unit in units {
+        counts.add(lang.lang.unit(unit).state);
+    }
+    CoverageCell {
+        slug,
+        heading: None,
+        href: r.href(
+            from,
+            &dir_of(lang.tag(), slug.map_or(View::Index, View::Sphere)),
+        ),
+        translated: counts.translated,
+        stale: counts.stale,
+        missing: counts.missing,
+        state: counts.summary(),
+    }
+}
+
+/// The 404 page, at `from` (the root).
+pub(crate) fn not_found<'a>(r: &'a Renderer<'_>, from: &str) -> NotFoundContext<'a> {
+    NotFoundContext {
+        frame: site_frame(r, from),
+        inline_css: &r.css,
+        inline_css_hash: &r.css_hash,
+    }
+}

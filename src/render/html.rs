@@ -1,6 +1,7 @@
 //! The HTML site as an [`Output`]: per language its index, full text,
 //! spheres and parallel pages; once, the gateway, the status page, the 404
-//! page, and the theme's static files.
+//! page, `sitemap.xml` (with a base URL), `robots.txt`, and the theme's
+//! static files.
 
 use super::lang::LangRender;
 use super::output::{Job, Output, Page, templated};
@@ -62,9 +63,16 @@ impl Output for HtmlSite {
             }),
         ];
         if let Some(base) = &r.settings.base_url {
-            jobs.push(Box::new(move || Ok(super::sitemap::sitemap(r, base))));
+            jobs.push(templated(
+                r,
+                "sitemap.xml",
+                "sitemap.xml".into(),
+                move || views::sitemap(r, base),
+            ));
         }
-        jobs.push(Box::new(move || Ok(super::sitemap::robots(r))));
+        jobs.push(templated(r, "robots.txt", "robots.txt".into(), move || {
+            views::robots(r)
+        }));
         jobs.extend(r.statics.iter().map(|file| -> Job<'r> {
             Box::new(move || {
                 Ok(Page {

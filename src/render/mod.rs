@@ -20,7 +20,6 @@ mod html;
 mod lang;
 mod output;
 mod renderer;
-mod sitemap;
 mod templates;
 mod views;
 

@@ -14,6 +14,7 @@ use crate::error::{Diagnostic, Error, Location, Result};
 use crate::lang::LangTag;
 use crate::load::TextFile;
 use crate::model::Site;
+use crate::text::escape_xml;
 
 /// The templates every theme must provide.
 const REQUIRED_TEMPLATES: &[&str] = &[
@@ -25,6 +26,8 @@ const REQUIRED_TEMPLATES: &[&str] = &[
     "status.html",
     "404.html",
     "download.html",
+    "sitemap.xml",
+    "robots.txt",
 ];
 
 /// The theme's templates, parsed.
@@ -52,6 +55,7 @@ impl Templates {
 pub(crate) fn templates(files: &[TextFile]) -> Result<Templates> {
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    tera.register_filter("escape_xml", EscapeXml);
     let named: Vec<(String, &str)> = files
         .iter()
         .map(|f| {
@@ -149,6 +153,28 @@ fn error_chain(err: &dyn std::error::Error) -> String {
         cause = c.source();
     }
     parts.join(": ").replace('\n', " ")
+}
+
+/// The Tera filter `escape_xml`: `&`, `<`, `>` and `"` as entities, and
+/// nothing else (Tera's HTML escaping would also turn `/` into `&#x2F;`).
+/// Its output is safe, so autoescaping leaves it alone.
+struct EscapeXml;
+
+impl tera::Filter for EscapeXml {
+    fn filter(
+        &self,
+        value: &tera::Value,
+        _args: &HashMap<String, tera::Value>,
+    ) -> tera::Result<tera::Value> {
+        let text = value
+            .as_str()
+            .ok_or_else(|| tera::Error::msg("escape_xml takes a string"))?;
+        Ok(tera::Value::String(escape_xml(text).into_owned()))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
 }
 
 /// The Tera function `t(key, lang, ...)`: an interface message, following the fallback chain.

@@ -23,7 +23,7 @@ use serde::Serialize;
 
 pub(super) use document::{download, full, index, sphere};
 pub(super) use parallel::parallel;
-pub(super) use site::{gateway, not_found, status};
+pub(super) use site::{gateway, not_found, robots, sitemap, status};
 
 use super::blocks::Block;
 use super::lang::{LangCtx, LangRender};

@@ -1,9 +1,9 @@
 //! The pages of the whole site, in every language at once: the gateway,
-//! the translation status and the 404 page.
+//! the translation status, the 404 page, `sitemap.xml` and `robots.txt`.
 
 use serde::Serialize;
 
-use super::{BaseLinks, UnitCtx, unit};
+use super::{Alternate, BaseLinks, UnitCtx, unit};
 use crate::links::{View, dir_of};
 use crate::model::{Counts, State, Unit};
 use crate::render::lang::{LangCtx, LangRender};
@@ -181,5 +181,76 @@ pub(crate) fn not_found<'a>(r: &'a Renderer<'_>, from: &str) -> NotFoundContext<
         frame: site_frame(r, from),
         inline_css: &r.css,
         inline_css_hash: &r.css_hash,
+    }
+}
+
+/// One address of `sitemap.xml`, with the same page in every language.
+#[derive(Serialize, Debug)]
+struct SitemapUrl {
+    loc: String,
+    /// Every language, then `x-default`; empty for the status page.
+    alternates: Vec<Alternate>,
+}
+
+/// The context of `sitemap.xml`, made only with a base URL.
+#[derive(Serialize, Debug)]
+pub(crate) struct SitemapContext<'a> {
+    base_url: &'a str,
+    /// The gateway, every page of every language (index, full text,
+    /// spheres; not the parallel pages), then the status page.
+    urls: Vec<SitemapUrl>,
+}
+
+/// The context of `robots.txt`.
+#[derive(Serialize, Debug)]
+pub(crate) struct RobotsContext<'a> {
+    /// The address the site is published at, if known.
+    base_url: Option<&'a str>,
+}
+
+/// `sitemap.xml` for the site published at `base`.
+pub(crate) fn sitemap<'a>(r: &Renderer<'_>, base: &'a str) -> SitemapContext<'a> {
+    let x_default = || Alternate {
+        hreflang: "x-default".into(),
+        href: base.to_string(),
+    };
+    let alternates = |view: Option<View<'_>>| -> Vec<Alternate> {
+        r.langs
+            .iter()
+            .map(|l| Alternate {
+                hreflang: l.tag().to_string(),
+                href: format!("{base}{}", dir_of(l.tag(), view.unwrap_or(View::Index))),
+            })
+            .chain([x_default()])
+            .collect()
+    };
+    let mut urls = vec![SitemapUrl {
+        loc: base.to_string(),
+        alternates: alternates(None),
+    }];
+    let spheres = r.site.source.spheres.iter().map(|s| View::Sphere(s.slug()));
+    for view in [View::Index, View::Full].into_iter().chain(spheres) {
+        let same = alternates(Some(view));
+        for lang in same.iter().take(r.langs.len()) {
+            urls.push(SitemapUrl {
+                loc: lang.href.clone(),
+                alternates: alternates(Some(view)),
+            });
+        }
+    }
+    urls.push(SitemapUrl {
+        loc: format!("{base}status/"),
+        alternates: Vec::new(),
+    });
+    SitemapContext {
+        base_url: base,
+        urls,
+    }
+}
+
+/// `robots.txt`.
+pub(crate) fn robots<'a>(r: &'a Renderer<'_>) -> RobotsContext<'a> {
+    RobotsContext {
+        base_url: r.settings.base_url.as_deref(),
     }
 }

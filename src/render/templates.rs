@@ -16,20 +16,6 @@ use crate::load::TextFile;
 use crate::model::Site;
 use crate::text::escape_xml;
 
-/// The templates every theme must provide.
-const REQUIRED_TEMPLATES: &[&str] = &[
-    "index.html",
-    "sphere.html",
-    "full.html",
-    "parallel.html",
-    "gateway.html",
-    "status.html",
-    "404.html",
-    "download.html",
-    "sitemap.xml",
-    "robots.txt",
-];
-
 /// The theme's templates, parsed.
 pub(crate) struct Templates {
     tera: tera::Tera,
@@ -79,13 +65,6 @@ pub(crate) fn templates(files: &[TextFile]) -> Result<Templates> {
         let chain = error_chain(&err);
         let (location, message) = parse_position(&chain);
         return Err(Error::at(Diagnostic::error(path, location, message)));
-    }
-    for required in REQUIRED_TEMPLATES {
-        if !named.iter().any(|(n, _)| n == required) {
-            return Err(Error::Refused(format!(
-                "the theme has no template `{required}`"
-            )));
-        }
     }
     let paths = named
         .into_iter()

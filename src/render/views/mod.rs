@@ -186,7 +186,7 @@ pub(super) struct NavLinks<'a> {
     home_href: String,
     full_href: String,
     download_href: String,
-    /// Absent when parallel pages are not made.
+    /// Null when parallel pages are not made.
     parallel_href: Option<String>,
     /// Empty on pages other than the index when the document is long.
     toc: Vec<TocEntry<'a>>,

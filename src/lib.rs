@@ -27,6 +27,7 @@ mod render;
 mod serve;
 mod settings;
 mod text;
+mod theme;
 mod workflow;
 mod write;
 mod yaml;

@@ -5,6 +5,7 @@
 //! tabs in content files, bounded size). A byte-order mark and CR LF line
 //! ends are accepted and removed, as every editor shows the file.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -15,6 +16,7 @@ use crate::lang::LangTag;
 use crate::layout;
 use crate::settings::{Overrides, Settings};
 use crate::text::is_forbidden_control;
+use crate::theme;
 
 /// A text file of the project.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,9 +64,11 @@ pub(crate) struct Project {
     pub source: TextFile,
     /// The language folders, in the settings' order.
     pub locales: Vec<LocaleFiles>,
-    /// The theme's templates (`themes/<theme>/templates/*.html`), by file name.
+    /// The theme's templates (`themes/<theme>/templates/*.html`, `*.xml`,
+    /// `*.txt`), by file name, the built-in default's for those it lacks.
     pub templates: Vec<TextFile>,
-    /// The theme's static files (`themes/<theme>/static/**`).
+    /// The theme's static files (`themes/<theme>/static/**`), by path, the
+    /// built-in default's for those it lacks.
     pub statics: Vec<StaticFile>,
 }
 
@@ -95,11 +99,25 @@ pub(crate) fn project(root: &Path, overrides: Overrides) -> Result<Project> {
     }
     let source = read_text(root, Path::new(layout::SOURCE), true, limit)?;
     let locales = locales(root, &settings)?;
-    let theme_dir = layout::theme_dir(&settings.theme);
-    if !root.join(&theme_dir).is_dir() {
+    let (templates, statics) = theme(root, &settings.theme, limit)?;
+    Ok(Project {
+        settings,
+        source,
+        locales,
+        templates,
+        statics,
+    })
+}
+
+/// The theme's files: the project's own under `themes/<name>/` (templates
+/// `templates/*.html`, `*.xml`, `*.txt`; static files `static/**`), and the
+/// built-in default's for every file the folder lacks. Only the default
+/// theme may have no folder at all.
+fn theme(root: &Path, name: &str, limit: u64) -> Result<(Vec<TextFile>, Vec<StaticFile>)> {
+    let theme_dir = layout::theme_dir(name);
+    if name != theme::DEFAULT && !root.join(&theme_dir).is_dir() {
         return Err(Error::Refused(format!(
-            "theme `{}` not found: there is no folder {}",
-            settings.theme,
+            "theme `{name}` not found: there is no folder {}",
             theme_dir.display()
         )));
     }
@@ -126,13 +144,39 @@ pub(crate) fn project(root: &Path, overrides: Overrides) -> Result<Project> {
             Ok(StaticFile { path: rel, bytes })
         })
         .collect::<Result<Vec<_>>>()?;
-    Ok(Project {
-        settings,
-        source,
-        locales,
-        templates,
-        statics,
-    })
+    Ok(with_defaults(templates, statics))
+}
+
+/// Add the built-in default's templates and static files that the
+/// project's theme does not supply. Templates are ordered by file name,
+/// static files by path.
+fn with_defaults(
+    mut templates: Vec<TextFile>,
+    mut statics: Vec<StaticFile>,
+) -> (Vec<TextFile>, Vec<StaticFile>) {
+    let name_of = |f: &TextFile| f.path.file_name().map(|n| n.to_os_string());
+    let supplied: BTreeSet<_> = templates.iter().filter_map(name_of).collect();
+    for (name, text) in theme::TEMPLATES {
+        if !supplied.contains(std::ffi::OsStr::new(name)) {
+            templates.push(TextFile {
+                path: Path::new(theme::BUILT_IN).join("templates").join(name),
+                text: text.to_string(),
+                encoding: Encoding::default(),
+            });
+        }
+    }
+    templates.sort_by_key(name_of);
+    let supplied: BTreeSet<String> = statics.iter().map(|f| f.path.clone()).collect();
+    for (path, bytes) in theme::STATICS {
+        if !supplied.contains(*path) {
+            statics.push(StaticFile {
+                path: path.to_string(),
+                bytes: bytes.to_vec(),
+            });
+        }
+    }
+    statics.sort_by(|a, b| a.path.cmp(&b.path));
+    (templates, statics)
 }
 
 /// The largest file the settings allow, in bytes.

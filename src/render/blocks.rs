@@ -5,13 +5,37 @@
 //! per-variable cost dominated the build (profiled with callgrind); the
 //! theme still places them, styles them and renders everything around them.
 //! Values are escaped exactly as Tera's autoescape would.
+//!
+//! Input: a [`Block`], one unit as shown in one language; output: its
+//! markup, appended to a string. The markup is part of the theme contract
+//! (`themes/README.md`).
 
 use std::fmt::Write as _;
 
 use tera::escape_html as esc;
 
-use super::context::UnitCtx;
 use crate::model::State;
+
+/// One unit of the document as a page shows it: what its markup is made of.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Block<'a> {
+    /// The unit's stable id: the anchor, the same in every language.
+    pub(super) id: &'a str,
+    /// The paragraph number, the same in every language (none for headings).
+    pub(super) number: Option<usize>,
+    /// "Link to paragraph N" in the page's language.
+    pub(super) label: Option<&'a str>,
+    /// The text as safe inline HTML.
+    pub(super) html: &'a str,
+    /// The language the text is in: the page's, or the original's when missing.
+    pub(super) lang: &'a str,
+    /// That language's direction.
+    pub(super) dir: &'a str,
+    /// Translated, stale or missing.
+    pub(super) state: State,
+    /// The link to the page of the original that holds the unit (without the `#id`).
+    pub(super) original_page: &'a str,
+}
 
 /// A language's notices, already escaped, in the order of the fallback chain.
 #[derive(Debug, Clone)]
@@ -31,17 +55,17 @@ fn state_name(state: State) -> &'static str {
 }
 
 /// ` lang=".." dir=".."` when the unit is shown in another language than the page.
-fn lang_attrs(out: &mut String, u: &UnitCtx, page_lang: &str, with_dir: bool) {
+fn lang_attrs(out: &mut String, u: &Block<'_>, page_lang: &str, with_dir: bool) {
     if u.lang != page_lang {
-        let _ = write!(out, " lang=\"{}\"", esc(&u.lang));
+        let _ = write!(out, " lang=\"{}\"", esc(u.lang));
         if with_dir {
-            let _ = write!(out, " dir=\"{}\"", esc(&u.dir));
+            let _ = write!(out, " dir=\"{}\"", esc(u.dir));
         }
     }
 }
 
 /// The notice under a missing or stale unit; `link` adds the link to the original.
-fn notice(out: &mut String, u: &UnitCtx, notices: &Notices, link: bool) {
+fn notice(out: &mut String, u: &Block<'_>, notices: &Notices, link: bool) {
     match u.state {
         State::Missing => {
             let _ = write!(
@@ -53,9 +77,10 @@ fn notice(out: &mut String, u: &UnitCtx, notices: &Notices, link: bool) {
         State::Stale if link => {
             let _ = write!(
                 out,
-                "<p class=\"notice\" role=\"note\">{} <a href=\"{}\" hreflang=\"{}\">{}</a></p>",
+                "<p class=\"notice\" role=\"note\">{} <a href=\"{}#{}\" hreflang=\"{}\">{}</a></p>",
                 notices.stale,
-                esc(&u.original_href),
+                esc(u.original_page),
+                esc(u.id),
                 notices.original,
                 notices.stale_link
             );
@@ -72,8 +97,8 @@ fn notice(out: &mut String, u: &UnitCtx, notices: &Notices, link: bool) {
 }
 
 /// A numbered paragraph with its anchor and ¶ permalink.
-pub(super) fn para(out: &mut String, u: &UnitCtx, page_lang: &str, notices: &Notices) {
-    let id = esc(&u.id);
+pub(super) fn para(out: &mut String, u: &Block<'_>, page_lang: &str, notices: &Notices) {
+    let id = esc(u.id);
     let _ = write!(
         out,
         "<div class=\"para state-{}\" id=\"{id}\" data-num=\"{}\">\n<p",
@@ -85,7 +110,7 @@ pub(super) fn para(out: &mut String, u: &UnitCtx, page_lang: &str, notices: &Not
         out,
         ">{}</p>\n<a class=\"permalink\" href=\"#{id}\" aria-label=\"{}\"></a>\n",
         u.html,
-        esc(u.label.as_deref().unwrap_or_default())
+        esc(u.label.unwrap_or_default())
     );
     notice(out, u, notices, true);
     out.push_str("\n</div>\n");
@@ -94,12 +119,12 @@ pub(super) fn para(out: &mut String, u: &UnitCtx, page_lang: &str, notices: &Not
 /// A sphere heading at `level`, with its notice.
 pub(super) fn heading(
     out: &mut String,
-    u: &UnitCtx,
+    u: &Block<'_>,
     page_lang: &str,
     level: u8,
     notices: &Notices,
 ) {
-    let _ = write!(out, "<h{level} id=\"{}\"", esc(&u.id));
+    let _ = write!(out, "<h{level} id=\"{}\"", esc(u.id));
     lang_attrs(out, u, page_lang, true);
     let _ = write!(out, ">{}</h{level}>", u.html);
     if u.state != State::Translated {
@@ -111,12 +136,12 @@ pub(super) fn heading(
 
 /// A paragraph in the second column of a parallel page: aligned by
 /// `data-id` (ids stay unique to the first column), no permalink.
-pub(super) fn second_para(out: &mut String, u: &UnitCtx, column_lang: &str, notices: &Notices) {
+pub(super) fn second_para(out: &mut String, u: &Block<'_>, column_lang: &str, notices: &Notices) {
     let _ = write!(
         out,
         "<div class=\"para state-{}\" data-id=\"{}\" data-num=\"{}\"><p",
         state_name(u.state),
-        esc(&u.id),
+        esc(u.id),
         u.number.unwrap_or_default()
     );
     lang_attrs(out, u, column_lang, false);
@@ -126,12 +151,17 @@ pub(super) fn second_para(out: &mut String, u: &UnitCtx, column_lang: &str, noti
 }
 
 /// A sphere heading in the second column of a parallel page.
-pub(super) fn second_heading(out: &mut String, u: &UnitCtx, column_lang: &str, notices: &Notices) {
+pub(super) fn second_heading(
+    out: &mut String,
+    u: &Block<'_>,
+    column_lang: &str,
+    notices: &Notices,
+) {
     out.push_str("<p class=\"h2-like");
     if u.state != State::Translated {
         let _ = write!(out, " state-{}", state_name(u.state));
     }
-    let _ = write!(out, "\" data-id=\"{}\"", esc(&u.id));
+    let _ = write!(out, "\" data-id=\"{}\"", esc(u.id));
     lang_attrs(out, u, column_lang, false);
     let _ = write!(out, ">{}</p>", u.html);
     notice(out, u, notices, false);
@@ -141,16 +171,16 @@ pub(super) fn second_heading(out: &mut String, u: &UnitCtx, column_lang: &str, n
 mod tests {
     use super::*;
 
-    fn unit(state: State, lang: &str) -> UnitCtx {
-        UnitCtx {
-            id: "trade-2".into(),
+    fn unit(state: State, lang: &str) -> Block<'_> {
+        Block {
+            id: "trade-2",
             number: Some(16),
-            label: Some("Link to \"16\"".into()),
-            html: "In <em>2019</em>".into(),
-            lang: lang.into(),
-            dir: "ltr".into(),
+            label: Some("Link to \"16\""),
+            html: "In <em>2019</em>",
+            lang,
+            dir: "ltr",
             state,
-            original_href: "../../ru/trade/#trade-2".into(),
+            original_page: "../../ru/trade/",
         }
     }
 

@@ -1,7 +1,11 @@
 //! The theme's templates, parsed once, and the `t()` function that gives
 //! them interface messages through the fallback chain.
+//!
+//! Input: the theme's template files; output: [`Templates`], which render a
+//! template by name with a context and name the file in every error.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use fluent_bundle::FluentValue;
@@ -10,13 +14,34 @@ use crate::error::{Diagnostic, Error, Location, Result};
 use crate::lang::LangTag;
 use crate::load::TextFile;
 use crate::model::Site;
+use crate::text::escape_xml;
 
-use super::REQUIRED_TEMPLATES;
+/// The theme's templates, parsed.
+pub(crate) struct Templates {
+    tera: tera::Tera,
+    /// Template name → the file it was read from, for messages.
+    paths: HashMap<String, PathBuf>,
+}
+
+impl Templates {
+    /// Render the template `name`; an error names its file and the whole cause.
+    pub(super) fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
+        self.tera.render(name, context).map_err(|err| {
+            let path = self
+                .paths
+                .get(name)
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from(name));
+            Error::at(Diagnostic::error(path, None, error_chain(&err)))
+        })
+    }
+}
 
 /// Parse the theme's templates once. Errors name the template and line.
-pub(crate) fn templates(files: &[TextFile]) -> Result<tera::Tera> {
+pub(crate) fn templates(files: &[TextFile]) -> Result<Templates> {
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    tera.register_filter("escape_xml", EscapeXml);
     let named: Vec<(String, &str)> = files
         .iter()
         .map(|f| {
@@ -41,19 +66,17 @@ pub(crate) fn templates(files: &[TextFile]) -> Result<tera::Tera> {
         let (location, message) = parse_position(&chain);
         return Err(Error::at(Diagnostic::error(path, location, message)));
     }
-    for required in REQUIRED_TEMPLATES {
-        if !named.iter().any(|(n, _)| n == required) {
-            return Err(Error::Refused(format!(
-                "the theme has no template `{required}`"
-            )));
-        }
-    }
-    Ok(tera)
+    let paths = named
+        .into_iter()
+        .map(|(name, _)| name)
+        .zip(files.iter().map(|f| f.path.clone()))
+        .collect();
+    Ok(Templates { tera, paths })
 }
 
 /// Give the templates the `t()` function over the site's messages.
-pub(crate) fn register_messages(tera: &mut tera::Tera, site: Arc<Site>) {
-    tera.register_function("t", Translate { site });
+pub(crate) fn register_messages(templates: &mut Templates, site: Arc<Site>) {
+    templates.tera.register_function("t", Translate { site });
 }
 
 /// The error when a message is missing from a language and its whole fallback chain.
@@ -101,7 +124,7 @@ fn parse_position(chain: &str) -> (Option<Location>, String) {
 }
 
 /// The whole `source()` chain of a Tera error on one line.
-pub(super) fn error_chain(err: &dyn std::error::Error) -> String {
+fn error_chain(err: &dyn std::error::Error) -> String {
     let mut parts = vec![err.to_string()];
     let mut cause = err.source();
     while let Some(c) = cause {
@@ -109,6 +132,28 @@ pub(super) fn error_chain(err: &dyn std::error::Error) -> String {
         cause = c.source();
     }
     parts.join(": ").replace('\n', " ")
+}
+
+/// The Tera filter `escape_xml`: `&`, `<`, `>` and `"` as entities, and
+/// nothing else (Tera's HTML escaping would also turn `/` into `&#x2F;`).
+/// Its output is safe, so autoescaping leaves it alone.
+struct EscapeXml;
+
+impl tera::Filter for EscapeXml {
+    fn filter(
+        &self,
+        value: &tera::Value,
+        _args: &HashMap<String, tera::Value>,
+    ) -> tera::Result<tera::Value> {
+        let text = value
+            .as_str()
+            .ok_or_else(|| tera::Error::msg("escape_xml takes a string"))?;
+        Ok(tera::Value::String(escape_xml(text).into_owned()))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
 }
 
 /// The Tera function `t(key, lang, ...)`: an interface message, following the fallback chain.

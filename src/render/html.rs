@@ -1,0 +1,86 @@
+//! The HTML site as an [`Output`]: per language its index, full text,
+//! spheres and parallel pages; once, the gateway, the status page, the 404
+//! page, `sitemap.xml` (with a base URL), `robots.txt`, and the theme's
+//! static files.
+
+use super::lang::LangRender;
+use super::output::{Job, Output, Page, templated};
+use super::renderer::Renderer;
+use super::views;
+use crate::links::{View, dir_of};
+
+/// The site of linked pages.
+pub(crate) struct HtmlSite;
+
+impl Output for HtmlSite {
+    fn language_pages<'r>(&'r self, r: &'r Renderer<'r>, lang: &'r LangRender<'r>) -> Vec<Job<'r>> {
+        let tag = lang.tag();
+        let page = |view: View<'_>| format!("{}index.html", dir_of(tag, view));
+        let mut jobs = vec![
+            templated(r, "index.html", page(View::Index), move || {
+                views::index(r, lang, &dir_of(tag, View::Index))
+            }),
+            templated(r, "full.html", page(View::Full), move || {
+                views::full(r, lang, &dir_of(tag, View::Full))
+            }),
+        ];
+        for sphere in &r.site.source.spheres {
+            let slug = sphere.slug();
+            let view = View::Sphere(slug);
+            jobs.push(templated(r, "sphere.html", page(view), move || {
+                views::sphere(r, lang, slug, &dir_of(tag, view))
+            }));
+        }
+        if !r.settings.parallel {
+            return jobs;
+        }
+        for other in r.langs.iter().filter(|l| l.tag() != tag) {
+            let parts =
+                std::iter::once(None).chain(r.site.source.spheres.iter().map(|s| Some(s.slug())));
+            for part in parts {
+                let view = View::Parallel {
+                    other: other.tag(),
+                    part,
+                };
+                jobs.push(templated(r, "parallel.html", page(view), move || {
+                    views::parallel(r, lang, other, part, &dir_of(tag, view))
+                }));
+            }
+        }
+        jobs
+    }
+
+    fn site_pages<'r>(&'r self, r: &'r Renderer<'r>) -> Vec<Job<'r>> {
+        let mut jobs = vec![
+            templated(r, "gateway.html", "index.html".into(), move || {
+                views::gateway(r, "")
+            }),
+            templated(r, "status.html", "status/index.html".into(), move || {
+                views::status(r, "status/")
+            }),
+            templated(r, "404.html", "404.html".into(), move || {
+                views::not_found(r, "")
+            }),
+        ];
+        if let Some(base) = &r.settings.base_url {
+            jobs.push(templated(
+                r,
+                "sitemap.xml",
+                "sitemap.xml".into(),
+                move || views::sitemap(r, base),
+            ));
+        }
+        jobs.push(templated(r, "robots.txt", "robots.txt".into(), move || {
+            views::robots(r)
+        }));
+        jobs.extend(r.statics.iter().map(|file| -> Job<'r> {
+            Box::new(move || {
+                Ok(Page {
+                    path: file.path.clone(),
+                    bytes: file.bytes.clone(),
+                })
+            })
+        }));
+        jobs
+    }
+}

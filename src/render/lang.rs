@@ -1,0 +1,155 @@
+//! What every page of one language needs, computed once per language:
+//! its title and description as plain text, its notices, the permalink
+//! labels, its share translated and its Open Graph locale.
+//!
+//! Input: the [`Site`] and one of its languages; output: a [`LangRender`].
+
+use fluent_bundle::FluentValue;
+use serde::Serialize;
+
+use super::blocks::Notices;
+use super::templates::missing_message;
+use crate::error::{Error, Result};
+use crate::markdown::plain_text;
+use crate::model::{Language, Site};
+
+/// Up to this many characters of the preamble describe a page.
+const DESCRIPTION_CHARS: usize = 200;
+
+/// One language as the renderer uses it, computed once for all its pages.
+#[derive(Debug)]
+pub(super) struct LangRender<'a> {
+    /// The language.
+    pub(super) lang: &'a Language,
+    /// Whether it is the original's language.
+    pub(super) is_original: bool,
+    /// The document's title, as plain text.
+    pub(super) title_plain: String,
+    /// The page description: the start of the preamble, as plain text.
+    pub(super) description: String,
+    /// The notices for missing and stale units, escaped.
+    pub(super) notices: Notices,
+    /// "Link to paragraph N" for every paragraph number, from 1.
+    pub(super) permalink_labels: Vec<String>,
+    /// The share translated, rounded down.
+    pub(super) percent: u32,
+    /// The Open Graph locale (`kk_KZ`).
+    pub(super) og_locale: String,
+}
+
+impl<'a> LangRender<'a> {
+    /// Compute what the pages of `lang` share; a notice missing from the
+    /// whole fallback chain fails the build.
+    pub(super) fn new(site: &'a Site, lang: &'a Language) -> Result<LangRender<'a>> {
+        let paragraphs = site.source.paragraphs().count();
+        let permalink_labels = (1..=paragraphs)
+            .map(|n| {
+                let args = [("number", FluentValue::from(n))];
+                site.message(&lang.tag, "permalink-label", &args)
+                    .unwrap_or_else(|| format!("¶ {n}"))
+            })
+            .collect();
+        let description = site
+            .source
+            .preamble
+            .first()
+            .map(|u| truncate(&plain_text(&lang.unit(u).text), DESCRIPTION_CHARS))
+            .unwrap_or_default();
+        Ok(LangRender {
+            lang,
+            is_original: site.is_original(lang),
+            title_plain: plain_text(&lang.unit(&site.source.title).text),
+            description,
+            notices: notices(site, lang)?,
+            permalink_labels,
+            percent: lang.counts.percent(),
+            og_locale: og_locale(lang),
+        })
+    }
+
+    /// The language's tag.
+    pub(super) fn tag(&self) -> &'a str {
+        self.lang.tag.as_str()
+    }
+
+    /// The permalink label of paragraph `number`.
+    pub(super) fn label(&self, number: usize) -> Option<&str> {
+        let index = number.checked_sub(1)?;
+        self.permalink_labels.get(index).map(String::as_str)
+    }
+
+    /// The language as templates see it.
+    pub(super) fn ctx(&self) -> LangCtx<'a> {
+        LangCtx::of(self.lang)
+    }
+}
+
+/// A language in a template context: `tag`, `name` (its endonym) and `dir`.
+#[derive(Serialize, Clone, Copy, Debug)]
+pub(super) struct LangCtx<'a> {
+    tag: &'a str,
+    name: &'a str,
+    dir: &'static str,
+}
+
+impl<'a> LangCtx<'a> {
+    /// The template view of `lang`.
+    pub(super) fn of(lang: &'a Language) -> LangCtx<'a> {
+        LangCtx {
+            tag: lang.tag.as_str(),
+            name: &lang.name,
+            dir: lang.dir.as_str(),
+        }
+    }
+}
+
+/// A language's notices for missing and stale units, through the fallback
+/// chain; one missing from every language of the chain fails the build.
+fn notices(site: &Site, lang: &Language) -> Result<Notices> {
+    let message = |key: &str| {
+        site.message(&lang.tag, key, &[])
+            .map(|text| tera::escape_html(&text))
+            .ok_or_else(|| Error::Refused(missing_message(site, &lang.tag, key)))
+    };
+    Ok(Notices {
+        fallback: message("fallback-notice")?,
+        stale: message("stale-notice")?,
+        stale_link: message("stale-link")?,
+        original: tera::escape_html(site.original.as_str()),
+    })
+}
+
+/// The Open Graph locale of a language (`kk_KZ`): the language's own
+/// `og-locale` message if it has one, else its most likely region.
+fn og_locale(lang: &Language) -> String {
+    if let Some(locale) = lang.messages.format("og-locale", &[]) {
+        return locale;
+    }
+    let mut id = lang.tag.identifier();
+    id.maximize();
+    match id.region {
+        Some(region) => format!("{}_{}", id.language, region),
+        None => id.language.to_string(),
+    }
+}
+
+/// Shorten `text` to at most `max_chars` characters at a word boundary.
+fn truncate(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions_are_cut_at_a_word() {
+        assert_eq!(truncate("short", 10), "short");
+        assert_eq!(truncate("one two three", 9), "one two…");
+    }
+}

@@ -1,0 +1,131 @@
+//! The state every page of the site is rendered from: the model, the
+//! settings, one [`LangRender`] per language, the parsed templates and the
+//! inline stylesheet. Built once per build, shared (read-only) by every
+//! page rendered in parallel.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::lang::LangRender;
+use super::templates::Templates;
+use crate::error::{Error, Result};
+use crate::lang::LangTag;
+use crate::links::Linker;
+use crate::load::StaticFile;
+use crate::model::Site;
+use crate::model::source::Sphere;
+use crate::settings::Settings;
+
+/// The static file inlined into the one-file download and the 404 page.
+const STYLESHEET: &str = "theme/style.css";
+
+/// Everything shared by the pages of the whole site.
+pub(crate) struct Renderer<'a> {
+    /// The model.
+    pub(super) site: &'a Site,
+    /// The settings of the build.
+    pub(super) settings: &'a Settings,
+    /// Per language, in the site's order.
+    pub(super) langs: Vec<LangRender<'a>>,
+    /// The theme's static files, copied as they are.
+    pub(super) statics: &'a [StaticFile],
+    /// Sphere slug → its index in the source.
+    spheres: HashMap<&'a str, usize>,
+    /// The theme's stylesheet, for pages that inline it.
+    pub(super) css: String,
+    /// The Content-Security-Policy source that allows exactly that inline style.
+    pub(super) css_hash: String,
+    templates: &'a Templates,
+    linker: Linker,
+}
+
+impl<'a> Renderer<'a> {
+    /// Prepare to render `site`: every language's shared parts are computed here.
+    pub(super) fn new(
+        site: &'a Site,
+        settings: &'a Settings,
+        templates: &'a Templates,
+        statics: &'a [StaticFile],
+    ) -> Result<Renderer<'a>> {
+        let css = statics
+            .iter()
+            .find(|s| s.path == STYLESHEET)
+            .map(|s| String::from_utf8_lossy(&s.bytes).into_owned())
+            .unwrap_or_default();
+        let langs = site
+            .languages
+            .iter()
+            .map(|lang| LangRender::new(site, lang))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Renderer {
+            site,
+            settings,
+            langs,
+            statics,
+            spheres: site
+                .source
+                .spheres
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.slug(), i))
+                .collect(),
+            css_hash: csp_hash(&css),
+            css,
+            templates,
+            linker: Linker {
+                offline: settings.offline,
+            },
+        })
+    }
+
+    /// The original's language (the first language if the site lacks it).
+    pub(super) fn original(&self) -> &LangRender<'a> {
+        self.langs
+            .iter()
+            .find(|l| l.is_original)
+            .unwrap_or(&self.langs[0])
+    }
+
+    /// The original's language tag.
+    pub(super) fn original_tag(&self) -> &'a LangTag {
+        &self.site.original
+    }
+
+    /// The sphere with slug `slug` and its index in the source.
+    pub(super) fn sphere(&self, slug: &str) -> (usize, &'a Sphere) {
+        let index = self.spheres.get(slug).copied().unwrap_or(0);
+        (index, &self.site.source.spheres[index])
+    }
+
+    /// A relative link from the page in folder `from` to `to`.
+    pub(super) fn href(&self, from: &str, to: &str) -> String {
+        self.linker.href(from, to)
+    }
+
+    /// The address of the folder `dir`: absolute with a base URL, else relative to `from`.
+    pub(super) fn absolute(&self, from: &str, dir: &str) -> String {
+        match &self.settings.base_url {
+            Some(base) => format!("{base}{dir}"),
+            None => self.href(from, dir),
+        }
+    }
+
+    /// Render the template `name` with `context`.
+    pub(super) fn render(&self, name: &str, context: &impl Serialize) -> Result<String> {
+        let context = tera::Context::from_serialize(context)
+            .map_err(|err| Error::Refused(format!("the context of `{name}`: {err}")))?;
+        self.templates.render(name, &context)
+    }
+}
+
+/// The Content-Security-Policy source that allows exactly this inline style.
+fn csp_hash(css: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(css.as_bytes());
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}

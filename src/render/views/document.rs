@@ -1,0 +1,201 @@
+//! The pages that show the document in one language: the index, a sphere,
+//! the full text and the one-file download. Their text comes as
+//! [`SectionCtx`]s whose markup is written by `blocks`.
+
+use serde::Serialize;
+
+use super::{At, LangFrame, Part, UnitCtx, block, frame, part_original_dir, parts, unit};
+use crate::links::{View, dir_of};
+use crate::markdown::plain_text;
+use crate::render::blocks;
+use crate::render::lang::LangRender;
+use crate::render::renderer::Renderer;
+
+/// A run of the document on a page: the preamble, a sphere or the closing.
+#[derive(Serialize, Debug)]
+pub(crate) struct SectionCtx<'a> {
+    /// The sphere's slug, if it is a sphere.
+    slug: Option<&'a str>,
+    /// The sphere's heading, if it is a sphere.
+    heading: Option<UnitCtx<'a>>,
+    /// The heading's markup: `h1` on a sphere page, `h2` elsewhere.
+    heading_block: Option<String>,
+    /// The paragraphs' markup.
+    body: String,
+}
+
+/// The context of `index.html`: a language's home.
+#[derive(Serialize, Debug)]
+pub(crate) struct IndexContext<'a> {
+    #[serde(flatten)]
+    frame: LangFrame<'a>,
+    /// The preamble, then the closing.
+    sections: Vec<SectionCtx<'a>>,
+}
+
+/// The context of `full.html`: the whole document.
+#[derive(Serialize, Debug)]
+pub(crate) struct FullContext<'a> {
+    #[serde(flatten)]
+    frame: LangFrame<'a>,
+    /// The preamble, every sphere, the closing.
+    sections: Vec<SectionCtx<'a>>,
+}
+
+/// A link to the previous or next sphere.
+#[derive(Serialize, Debug)]
+struct NavLink<'a> {
+    href: String,
+    heading: UnitCtx<'a>,
+}
+
+/// The context of `sphere.html`: one sphere, with its neighbours.
+#[derive(Serialize, Debug)]
+pub(crate) struct SphereContext<'a> {
+    #[serde(flatten)]
+    frame: LangFrame<'a>,
+    /// The sphere alone.
+    sections: Vec<SectionCtx<'a>>,
+    prev: Option<NavLink<'a>>,
+    next: Option<NavLink<'a>>,
+}
+
+/// The context of `download.html`: the full text, with the stylesheet inline.
+#[derive(Serialize, Debug)]
+pub(crate) struct DownloadContext<'a> {
+    #[serde(flatten)]
+    full: FullContext<'a>,
+    inline_css: &'a str,
+    /// The Content-Security-Policy source of `inline_css`.
+    inline_css_hash: &'a str,
+}
+
+/// The sections of the page `at`.
+fn sections<'a>(r: &'a Renderer<'_>, at: At<'a, '_>) -> Vec<SectionCtx<'a>> {
+    parts(r, at.view)
+        .iter()
+        .map(|part| section(r, at, part))
+        .collect()
+}
+
+fn section<'a>(r: &'a Renderer<'_>, at: At<'a, '_>, part: &Part<'a>) -> SectionCtx<'a> {
+    let original_dir = part_original_dir(r, at, part);
+    let original_page = r.href(at.from, &original_dir);
+    let heading = part
+        .heading
+        .map(|h| unit(r, at.lang, h, &original_dir, at.from));
+    let level = if matches!(at.view, View::Sphere(_)) {
+        1
+    } else {
+        2
+    };
+    let heading_block = part.heading.map(|h| {
+        let mut out = String::new();
+        let b = block(r, at.lang, h, &original_page);
+        blocks::heading(&mut out, &b, at.lang.tag(), level, &at.lang.notices);
+        out
+    });
+    let mut body = String::with_capacity(
+        part.units
+            .iter()
+            .map(|u| at.lang.lang.unit(u).html.len() + 200)
+            .sum(),
+    );
+    for u in part.units {
+        let b = block(r, at.lang, u, &original_page);
+        blocks::para(&mut body, &b, at.lang.tag(), &at.lang.notices);
+    }
+    SectionCtx {
+        slug: part.slug,
+        heading,
+        heading_block,
+        body,
+    }
+}
+
+/// The index of `lang`.
+pub(crate) fn index<'a>(
+    r: &'a Renderer<'_>,
+    lang: &'a LangRender<'a>,
+    from: &str,
+) -> IndexContext<'a> {
+    let at = At {
+        lang,
+        view: View::Index,
+        from,
+    };
+    IndexContext {
+        frame: frame(r, at, lang.title_plain.clone()),
+        sections: sections(r, at),
+    }
+}
+
+/// The full text of `lang`.
+pub(crate) fn full<'a>(
+    r: &'a Renderer<'_>,
+    lang: &'a LangRender<'a>,
+    from: &str,
+) -> FullContext<'a> {
+    let at = At {
+        lang,
+        view: View::Full,
+        from,
+    };
+    FullContext {
+        frame: frame(r, at, lang.title_plain.clone()),
+        sections: sections(r, at),
+    }
+}
+
+/// The sphere `slug` in `lang`.
+pub(crate) fn sphere<'a>(
+    r: &'a Renderer<'_>,
+    lang: &'a LangRender<'a>,
+    slug: &str,
+    from: &str,
+) -> SphereContext<'a> {
+    let at = At {
+        lang,
+        view: View::Sphere(slug),
+        from,
+    };
+    let (index, sphere) = r.sphere(slug);
+    let original = r.original_tag().as_str();
+    let neighbour = |i: Option<usize>| {
+        let s = r.site.source.spheres.get(i?)?;
+        Some(NavLink {
+            href: r.href(from, &dir_of(lang.tag(), View::Sphere(s.slug()))),
+            heading: unit(
+                r,
+                lang,
+                &s.heading,
+                &dir_of(original, View::Sphere(s.slug())),
+                from,
+            ),
+        })
+    };
+    let title = format!(
+        "{} — {}",
+        plain_text(&lang.lang.unit(&sphere.heading).text),
+        lang.title_plain
+    );
+    SphereContext {
+        frame: frame(r, at, title),
+        sections: sections(r, at),
+        prev: neighbour(index.checked_sub(1)),
+        next: neighbour(Some(index + 1)),
+    }
+}
+
+/// The one-file download of `lang`: the full text as seen from `<lang>/`.
+pub(crate) fn download<'a>(
+    r: &'a Renderer<'_>,
+    lang: &'a LangRender<'a>,
+    from: &str,
+) -> DownloadContext<'a> {
+    DownloadContext {
+        full: full(r, lang, from),
+        inline_css: &r.css,
+        inline_css_hash: &r.css_hash,
+    }
+}

@@ -1,0 +1,141 @@
+//! A parallel page: the page's language and another, side by side, row by
+//! row, for a sphere or the whole text.
+
+use serde::Serialize;
+
+use super::{At, LangFrame, SwitchLink, UnitCtx, block, frame, part_original_dir, parts, unit};
+use crate::lang::LangTag;
+use crate::links::{View, dir_of};
+use crate::markdown::plain_text;
+use crate::render::blocks;
+use crate::render::lang::{LangCtx, LangRender};
+use crate::render::renderer::Renderer;
+
+/// One row: a heading or a paragraph in both languages.
+#[derive(Serialize, Debug)]
+struct Row {
+    /// `heading` or `paragraph`.
+    kind: &'static str,
+    /// The first column's markup, in the page's language.
+    left: String,
+    /// The second column's markup, in the other language.
+    right: String,
+}
+
+/// The context of `parallel.html`.
+#[derive(Serialize, Debug)]
+pub(crate) struct ParallelContext<'a> {
+    #[serde(flatten)]
+    frame: LangFrame<'a>,
+    /// The second column's language.
+    other: LangCtx<'a>,
+    rows: Vec<Row>,
+    /// The same part paired with each other language.
+    pairs: Vec<SwitchLink<'a>>,
+    /// The part in the page's language alone.
+    single_href: String,
+    /// The sphere's heading, on the page of a sphere.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    heading: Option<UnitCtx<'a>>,
+}
+
+/// `lang` beside `other`, for the sphere `part` or (`None`) the whole text.
+pub(crate) fn parallel<'a>(
+    r: &'a Renderer<'_>,
+    lang: &'a LangRender<'a>,
+    other: &'a LangRender<'a>,
+    part: Option<&str>,
+    from: &str,
+) -> ParallelContext<'a> {
+    let at = At {
+        lang,
+        view: View::Parallel {
+            other: other.tag(),
+            part,
+        },
+        from,
+    };
+    let sphere = part.map(|slug| r.sphere(slug).1);
+    let part_title = sphere.map_or_else(
+        || lang.title_plain.clone(),
+        |s| plain_text(&lang.lang.unit(&s.heading).text),
+    );
+    let title = format!("{part_title} — {} | {}", lang.lang.name, other.lang.name);
+    let original_dir = at.original_dir(r.original_tag().as_str());
+    ParallelContext {
+        frame: frame(r, at, title),
+        other: other.ctx(),
+        rows: rows(r, at, other),
+        pairs: pairs(r, at, &other.lang.tag, part),
+        single_href: r.href(
+            from,
+            &dir_of(lang.tag(), part.map_or(View::Full, View::Sphere)),
+        ),
+        heading: sphere.map(|s| unit(r, lang, &s.heading, &original_dir, from)),
+    }
+}
+
+/// The rows of the page `at`, with `other` in the second column.
+fn rows(r: &Renderer<'_>, at: At<'_, '_>, other: &LangRender<'_>) -> Vec<Row> {
+    let (ours, theirs) = (&at.lang.notices, &other.notices);
+    let mut rows = Vec::new();
+    for part in parts(r, at.view) {
+        let original_page = r.href(at.from, &part_original_dir(r, at, &part));
+        if let Some(h) = part.heading {
+            let (mut left, mut right) = (String::new(), String::new());
+            let (l, o) = (
+                block(r, at.lang, h, &original_page),
+                block(r, other, h, &original_page),
+            );
+            blocks::heading(&mut left, &l, at.lang.tag(), 2, ours);
+            blocks::second_heading(&mut right, &o, other.tag(), theirs);
+            rows.push(Row {
+                kind: "heading",
+                left,
+                right,
+            });
+        }
+        for u in part.units {
+            let (mut left, mut right) = (String::new(), String::new());
+            let (l, o) = (
+                block(r, at.lang, u, &original_page),
+                block(r, other, u, &original_page),
+            );
+            blocks::para(&mut left, &l, at.lang.tag(), ours);
+            blocks::second_para(&mut right, &o, other.tag(), theirs);
+            rows.push(Row {
+                kind: "paragraph",
+                left,
+                right,
+            });
+        }
+    }
+    rows
+}
+
+/// The same part of the page's language paired with every other language.
+fn pairs<'a>(
+    r: &'a Renderer<'_>,
+    at: At<'a, '_>,
+    other: &LangTag,
+    part: Option<&str>,
+) -> Vec<SwitchLink<'a>> {
+    r.langs
+        .iter()
+        .filter(|l| l.tag() != at.lang.tag())
+        .map(|l| SwitchLink {
+            lang: l.ctx(),
+            href: r.href(
+                at.from,
+                &dir_of(
+                    at.lang.tag(),
+                    View::Parallel {
+                        other: l.tag(),
+                        part,
+                    },
+                ),
+            ),
+            current: l.lang.tag == *other,
+        })
+        .collect()
+}

@@ -1,0 +1,159 @@
+//! Themes: the default theme is built in, and a project's theme folder
+//! overrides single templates and static files; every file it lacks comes
+//! from the built-in default.
+
+mod common;
+
+use common::{Fixture, stderr, stdout};
+
+/// The small fixture without any `themes/` folder.
+fn without_themes() -> Fixture {
+    let f = Fixture::new("small");
+    std::fs::remove_dir_all(f.path("themes")).unwrap();
+    f
+}
+
+/// Every file of a build's output, by path, without Tolmach's own bookkeeping.
+fn site(f: &Fixture) -> Vec<(String, Vec<u8>)> {
+    common::tree(&f.path("public"))
+        .into_iter()
+        .filter(|(path, _)| !path.starts_with(".tolmach-"))
+        .collect()
+}
+
+/// The small fixture built with the repository's `themes/default` folder.
+fn reference() -> Vec<(String, Vec<u8>)> {
+    let f = Fixture::new("small");
+    f.build();
+    site(&f)
+}
+
+#[test]
+fn a_project_without_themes_builds_with_the_built_in_default() {
+    let f = without_themes();
+    f.build();
+    assert_eq!(site(&f), reference());
+}
+
+#[test]
+fn a_single_template_override_is_used_and_everything_else_is_built_in() {
+    let f = without_themes();
+    f.write("tolmach.yaml", f.read("tolmach.yaml") + "theme: mine\n");
+    f.write(
+        "themes/mine/templates/sphere.html",
+        "{% extends \"base.html\" %}{% block main %}<p class=\"mine\">{{ sections[0].heading_block | safe }}</p>{% endblock main %}",
+    );
+    f.build();
+    let built = site(&f);
+    let expected = reference();
+    let paths = |s: &[(String, Vec<u8>)]| s.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(paths(&built), paths(&expected));
+    let mut overridden = 0;
+    for ((path, bytes), (_, reference)) in built.iter().zip(&expected) {
+        let segments: Vec<&str> = path.split('/').collect();
+        let is_sphere = matches!(segments[..], [_, slug, "index.html"] if slug != "full");
+        if is_sphere {
+            let html = String::from_utf8_lossy(bytes);
+            assert!(
+                html.contains("<p class=\"mine\"><h1 id=\""),
+                "{path}: {html}"
+            );
+            // base.html, the stylesheet link and the switcher are the default's.
+            assert!(html.contains("class=\"site-header\""), "{path}");
+            overridden += 1;
+        } else {
+            assert!(bytes == reference, "{path} is the built-in default's");
+        }
+    }
+    assert_eq!(overridden, 4, "two sphere pages in each of two languages");
+}
+
+#[test]
+fn a_static_file_override_replaces_the_built_in_one_and_is_inlined() {
+    let f = without_themes();
+    f.write(
+        "themes/default/static/theme/style.css",
+        "body { color: teal }\n",
+    );
+    f.build();
+    assert_eq!(f.read("public/theme/style.css"), "body { color: teal }\n");
+    assert!(
+        f.read("public/en/statement.en.html")
+            .contains("<style>body { color: teal }\n</style>")
+    );
+    assert!(f.read("public/404.html").contains("body { color: teal }"));
+    let built_in_js = std::fs::read(common::repo().join("themes/default/static/theme/tolmach.js"));
+    assert_eq!(
+        std::fs::read(f.path("public/theme/tolmach.js")).ok(),
+        built_in_js.ok()
+    );
+}
+
+#[test]
+fn sitemap_and_robots_are_overridable_templates() {
+    let f = without_themes();
+    f.write(
+        "themes/default/templates/robots.txt",
+        "User-agent: *\nDisallow: /{{ base_url }}\n",
+    );
+    f.write(
+        "themes/default/templates/sitemap.xml",
+        "{% for url in urls %}{{ url.loc | escape_xml }}\n{% endfor %}",
+    );
+    let out = f.run(&["build", "--base-url", "https://example.org/a&b/"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        f.read("public/robots.txt"),
+        "User-agent: *\nDisallow: /https://example.org/a&b/\n"
+    );
+    let sitemap = f.read("public/sitemap.xml");
+    assert!(
+        sitemap.starts_with("https://example.org/a&amp;b/\nhttps://example.org/a&amp;b/ru/\n"),
+        "{sitemap}"
+    );
+}
+
+#[test]
+fn a_theme_that_is_neither_a_folder_nor_the_default_is_an_error() {
+    let f = without_themes();
+    let out = f.run(&["build", "--theme", "mine"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("error: theme `mine` not found: there is no folder themes/mine"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!f.path("public").exists());
+}
+
+#[test]
+fn check_scans_the_built_in_templates_too() {
+    let f = without_themes();
+    f.edit("locales/en/site.ftl", "contents = Contents\n", "");
+    f.edit("locales/ru/site.ftl", "contents = Содержание\n", "");
+    let out = f.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(
+            "<built-in>/templates/base.html:41:23: error: message `contents` is missing from `en` and from its fallbacks (en, ru)"
+        ),
+        "{}",
+        stdout(&out)
+    );
+    // An override is scanned instead of the built-in template it replaces.
+    f.write(
+        "themes/default/templates/base.html",
+        "{{ t(key=\"contents\", lang=lang.tag) }}",
+    );
+    let out = f.run(&["check"]);
+    assert!(
+        stdout(&out).contains("themes/default/templates/base.html:1:4: error: message `contents`"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        !stdout(&out).contains("<built-in>/templates/base.html"),
+        "{}",
+        stdout(&out)
+    );
+}

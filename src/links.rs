@@ -64,11 +64,11 @@ mod tests {
             dir_of(
                 "en",
                 View::Parallel {
-                    other: "ru",
+                    other: "kk",
                     part: Some("trade")
                 }
             ),
-            "en/parallel/ru/trade/"
+            "en/parallel/kk/trade/"
         );
     }
 

@@ -32,12 +32,19 @@ pub(crate) struct Report {
     pub elapsed: std::time::Duration,
 }
 
+/// What rendering a project found: warnings, and why languages were left out.
+struct Rendering {
+    warnings: Vec<Diagnostic>,
+    withheld: Vec<String>,
+    settings: Settings,
+}
+
 /// Check and render a loaded project, handing each page to `sink`.
-/// Returns the warnings.
 fn render_project(
     mut project: load::Project,
     sink: &mut dyn FnMut(render::Page) -> Result<()>,
-) -> Result<(Vec<Diagnostic>, Settings)> {
+) -> Result<Rendering> {
+    let mut withheld = model::withhold_unlisted(&mut project);
     // Parsing the theme's templates does not depend on the model: do both at once.
     let ((site, problems), tera) = rayon::join(
         || model::site(&project),
@@ -53,11 +60,31 @@ fn render_project(
         locale.review_notes = None;
     }
     let warnings = fail_on_errors(problems)?;
-    let site = Arc::new(site.ok_or_else(|| Error::Invalid(warnings.clone()))?);
+    let mut site = site.ok_or_else(|| Error::Invalid(warnings.clone()))?;
+    withheld.extend(site.withhold_unpublished(&project.settings));
+    let unnamed: Vec<Diagnostic> = site
+        .languages
+        .iter()
+        .flat_map(|l| l.unnamed.iter().cloned())
+        .collect();
+    let warnings = if project.settings.drafts {
+        let as_warnings = unnamed.into_iter().map(|d| Diagnostic {
+            severity: crate::error::Severity::Warning,
+            ..d
+        });
+        warnings.into_iter().chain(as_warnings).collect()
+    } else {
+        fail_on_errors(warnings.into_iter().chain(unnamed).collect())?
+    };
+    let site = Arc::new(site);
     let mut tera = tera?;
     render::register_messages(&mut tera, Arc::clone(&site));
     render::each(&site, &project.settings, &tera, &project.statics, sink)?;
-    Ok((warnings, project.settings))
+    Ok(Rendering {
+        warnings,
+        withheld,
+        settings: project.settings,
+    })
 }
 
 /// A hash of everything a build's output depends on: this program's
@@ -99,12 +126,12 @@ pub(crate) type Rendered = (Vec<render::Page>, Vec<Diagnostic>, Settings);
 pub(crate) fn render(root: &Path, overrides: Overrides) -> Result<Rendered> {
     let project = load::project(root, overrides)?;
     let mut pages = Vec::new();
-    let (warnings, settings) = render_project(project, &mut |page| {
+    let rendering = render_project(project, &mut |page| {
         pages.push(page);
         Ok(())
     })?;
     pages.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok((pages, warnings, settings))
+    Ok((pages, rendering.warnings, rendering.settings))
 }
 
 /// Build the site. Pages are staged beside their targets as they are
@@ -118,7 +145,7 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
     write::check_output(root, &out)?;
     let project = load::project(root, options.overrides.clone())?;
     let inputs = fingerprint(&project);
-    let (summary, warnings) = match write::up_to_date(&out, &inputs)? {
+    let (summary, warnings, withheld) = match write::up_to_date(&out, &inputs)? {
         // Nothing the site depends on changed and the output is intact.
         Some(files) => (
             write::Summary {
@@ -126,13 +153,14 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
                 ..write::Summary::default()
             },
             Vec::new(),
+            Vec::new(),
         ),
         None => {
             // Pages stream to the writer, which stages them beside their
             // targets; nothing replaces the old site unless every page rendered.
             let mut writer = write::Writer::open(&out, inputs)?;
             match render_project(project, &mut |page| writer.add(&page)) {
-                Ok((warnings, _)) => (writer.commit()?, warnings),
+                Ok(rendering) => (writer.commit()?, rendering.warnings, rendering.withheld),
                 Err(err) => {
                     writer.abort();
                     return Err(err);
@@ -140,7 +168,7 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
             }
         }
     };
-    let mut notes = Vec::new();
+    let mut notes = withheld;
     if settings.base_url.is_none() {
         notes.push(
             "no base_url set: sitemap.xml, canonical links and Open Graph URLs are left out; links stay relative"

@@ -26,6 +26,20 @@ struct File {
     offline: Option<bool>,
     parallel: Option<bool>,
     max_file_mib: Option<u64>,
+    publish: Option<Publish>,
+}
+
+/// When a language is published: the shares of its units that must be
+/// translated and reviewed (percentages, 0 to 100).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publish {
+    /// At least this share translated from the current original.
+    #[serde(default)]
+    pub min_translated: u32,
+    /// At least this share reviewed or approved.
+    #[serde(default)]
+    pub min_reviewed: u32,
 }
 
 const FIELDS: &[&str] = &[
@@ -38,6 +52,7 @@ const FIELDS: &[&str] = &[
     "offline",
     "parallel",
     "max_file_mib",
+    "publish",
 ];
 
 /// Settings after the file and the command line are merged.
@@ -61,6 +76,10 @@ pub struct Settings {
     pub parallel: bool,
     /// Files larger than this many MiB are refused before they are read.
     pub max_file_mib: u64,
+    /// The thresholds a language must meet to be published.
+    pub publish: Publish,
+    /// Build languages that are not published too (`--drafts`), for preview.
+    pub drafts: bool,
 }
 
 impl Default for Settings {
@@ -79,6 +98,8 @@ impl Default for Settings {
             offline: false,
             parallel: true,
             max_file_mib: 8,
+            publish: Publish::default(),
+            drafts: false,
         }
     }
 }
@@ -100,6 +121,8 @@ pub struct Overrides {
     pub parallel: Option<bool>,
     /// `--max-file-mib`
     pub max_file_mib: Option<u64>,
+    /// `--drafts`
+    pub drafts: bool,
 }
 
 impl Settings {
@@ -144,6 +167,7 @@ impl Settings {
         settings.offline = file.offline.unwrap_or(false);
         settings.parallel = file.parallel.unwrap_or(true);
         settings.max_file_mib = file.max_file_mib.unwrap_or(settings.max_file_mib);
+        settings.publish = file.publish.unwrap_or_default();
         settings.apply(overrides);
         settings.validate(path)?;
         Ok(settings)
@@ -167,6 +191,7 @@ impl Settings {
         if let Some(mib) = overrides.max_file_mib {
             self.max_file_mib = mib;
         }
+        self.drafts |= overrides.drafts;
         if let Some(url) = &mut self.base_url {
             if url.is_empty() {
                 self.base_url = None;
@@ -186,6 +211,18 @@ impl Settings {
                 None,
                 format!("base_url `{url}` must start with https:// or http://"),
             )));
+        }
+        for (name, value) in [
+            ("min_translated", self.publish.min_translated),
+            ("min_reviewed", self.publish.min_reviewed),
+        ] {
+            if value > 100 {
+                return Err(Error::at(Diagnostic::error(
+                    path,
+                    None,
+                    format!("publish.{name} is a percentage: 0 to 100, not {value}"),
+                )));
+            }
         }
         if self.theme.is_empty()
             || !self

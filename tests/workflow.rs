@@ -294,20 +294,51 @@ fn check_reports_broken_yaml_with_its_position() {
 }
 
 #[test]
-fn sync_creates_a_skeleton_that_builds() {
+fn sync_creates_a_skeleton_that_builds_only_as_a_draft() {
     let f = Fixture::new("small");
     let out = f.run(&["sync", "xx"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "xx: created locales/xx/statement.yaml (8 units to translate) and locales/xx/site.ftl\n"
+        "xx: created locales/xx/statement.yaml (8 units to translate), locales/xx/site.ftl and locales/xx/REVIEW.md\n"
     );
     let yaml = f.read("locales/xx/statement.yaml");
     assert!(yaml.contains("\n\ntrade-1:\n  source: \"В 2019 г. объем торговли превысил 30 млрд долларов США.\"\n  text: \"\"\n\ntrade-2:\n"), "{yaml}");
+    // The interface starts honest: every message commented out, the
+    // language's name and direction left for the translator.
     let ftl = f.read("locales/xx/site.ftl");
     assert!(ftl.starts_with("### Interface strings of `xx`"), "{ftl}");
-    assert!(ftl.contains("\nlanguage-name = xx\n"), "{ftl}");
-    f.build();
+    assert!(ftl.contains("\n# language-name = "), "{ftl}");
+    assert!(
+        !ftl.lines().any(|l| l.starts_with("language-name")),
+        "{ftl}"
+    );
+    assert!(
+        f.read("locales/xx/REVIEW.md")
+            .contains("\n## Принципы перевода (на русском языке)\n")
+    );
+    // Not listed in `languages`: built, but not published, and said so.
+    let built = f.build();
+    assert!(
+        stderr(&built).contains("note: `xx` is not published: it is not listed in `languages`"),
+        "{}",
+        stderr(&built)
+    );
+    assert!(!f.path("public/xx").exists());
+    // `check` says what is missing before the language can be published.
+    let (code, out) = check(&f, &[]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("locales/xx/site.ftl: error: missing message `language-name`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("locales/xx/site.ftl: error: missing message `language-direction`"),
+        "{out}"
+    );
+    // A draft build shows it.
+    let out = f.run(&["build", "--drafts"]);
+    assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(counts(&status(&f), "xx"), (8, 0, 0, 8, 0));
     let page = f.page("xx/full/index.html");
     assert_eq!(select(&page, ".para.state-missing").len(), 5);

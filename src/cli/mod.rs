@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::error::Error;
 use crate::interchange::{self, Format, import};
 use crate::settings::Overrides;
-use crate::workflow::{check, status, sync};
+use crate::workflow::{check, review, status, sync};
 use crate::{build, serve};
 
 /// Tolmach builds the multilingual edition of one official document.
@@ -39,6 +39,8 @@ enum Command {
     Check(CheckArgs),
     /// Create or refresh `locales/LANG/` after the source changed.
     Sync(SyncArgs),
+    /// Sign off units as reviewed (or approved) from the command line.
+    Review(ReviewArgs),
     /// Export a language for CAT tools (XLIFF 2, XLIFF 1.2 or gettext PO).
     Export(ExportArgs),
     /// Import an XLIFF or PO file back into `locales/LANG/`.
@@ -68,6 +70,22 @@ struct CheckArgs {
 struct SyncArgs {
     /// Languages to create or refresh (all translated languages if none).
     langs: Vec<String>,
+}
+
+/// Options of `tolmach review`.
+#[derive(Debug, Args)]
+struct ReviewArgs {
+    /// The language.
+    lang: String,
+    /// The units to sign off (ids such as `trade-2`).
+    #[arg(required_unless_present = "all")]
+    ids: Vec<String>,
+    /// Every unit translated from the current original.
+    #[arg(long, conflicts_with = "ids")]
+    all: bool,
+    /// Record `approved` instead of `reviewed`.
+    #[arg(long)]
+    approve: bool,
 }
 
 /// Options of `tolmach export`.
@@ -137,6 +155,10 @@ struct BuildArgs {
     /// Refuse files larger than this many MiB (setting `max_file_mib`, default 8).
     #[arg(long)]
     max_file_mib: Option<u64>,
+    /// Also build languages that are not published (not listed, or below the
+    /// `publish` thresholds), to preview them.
+    #[arg(long)]
+    drafts: bool,
 }
 
 impl BuildArgs {
@@ -152,6 +174,7 @@ impl BuildArgs {
                 offline: self.offline,
                 parallel: self.no_parallel.then_some(false),
                 max_file_mib: self.max_file_mib,
+                drafts: self.drafts,
             },
         }
     }
@@ -213,6 +236,21 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             })?;
             print::sync(&report);
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Review(args) => {
+            let report = review::run(&review::Options {
+                root,
+                lang: args.lang,
+                ids: args.ids,
+                all: args.all,
+                level: if args.approve {
+                    crate::model::Review::Approved
+                } else {
+                    crate::model::Review::Reviewed
+                },
+            })?;
+            print::review(&report);
+            Ok(code(report.is_clean()))
         }
         Command::Export(args) => {
             let exported = interchange::export::run(&interchange::export::Options {

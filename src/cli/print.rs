@@ -8,7 +8,7 @@ use crate::build;
 use crate::error::{Error, Result};
 use crate::interchange::{export::Exported, import};
 use crate::text::printable;
-use crate::workflow::{check, status, sync};
+use crate::workflow::{check, review, status, sync};
 
 /// Write `text` to standard output; a closed pipe (`| head`) is not an error.
 fn out(text: &str) {
@@ -153,9 +153,10 @@ pub(super) fn sync(report: &sync::Report) {
     for (lang, outcome) in &report.languages {
         let line = match outcome {
             sync::Outcome::Created { units } => format!(
-                "{lang}: created {} ({units} units to translate) and {}",
+                "{lang}: created {} ({units} units to translate), {} and {}",
                 crate::layout::translation(lang).display(),
-                crate::layout::messages(lang).display()
+                crate::layout::messages(lang).display(),
+                crate::layout::review_notes(lang).display()
             ),
             sync::Outcome::Refreshed(summary) => refreshed(lang.as_str(), summary),
         };
@@ -280,4 +281,23 @@ fn emptied(ids: &[String]) -> String {
             n = ids.len()
         ),
     }
+}
+
+/// `review`: what was signed off, what already was, what was refused.
+pub(super) fn review(report: &review::Report) {
+    let level = report.level.name();
+    let mut text = format!(
+        "{}: {level} {}, already {level} {}, refused {}\n",
+        report.target.display(),
+        report.signed.len(),
+        report.already.len(),
+        report.refused.len()
+    );
+    for id in &report.signed {
+        text.push_str(&format!("  {level} {}\n", printable(id)));
+    }
+    for (id, why) in &report.refused {
+        text.push_str(&format!("  refused {}: {why}\n", printable(id)));
+    }
+    out(&text);
 }

@@ -81,6 +81,11 @@ pub(crate) struct Language {
     pub name: String,
     /// Text direction.
     pub dir: Direction,
+    /// Why the language cannot be published yet: its `site.ftl` lacks
+    /// `language-name` or `language-direction` (a new language's skeleton
+    /// leaves them for the translator). Errors for `check` and for a
+    /// published language; a draft is built anyway.
+    pub unnamed: Vec<Diagnostic>,
     /// Interface strings.
     pub messages: Arc<Messages>,
     /// Every unit of the source, by its position in reading order.
@@ -201,6 +206,89 @@ impl Site {
     }
 }
 
+impl Site {
+    /// Keep only the languages the settings publish; returns, for each
+    /// language left out, why. A language is published if `languages` in
+    /// the settings lists it (or the list is empty) and it meets the
+    /// `publish` thresholds; with `drafts`, every language is kept. The
+    /// original is always published.
+    pub(crate) fn withhold_unpublished(
+        &mut self,
+        settings: &crate::settings::Settings,
+    ) -> Vec<String> {
+        if settings.drafts {
+            return Vec::new();
+        }
+        let mut withheld = Vec::new();
+        let original = self.original.clone();
+        self.languages.retain(|lang| {
+            if lang.tag == original {
+                return true;
+            }
+            let why = if !is_listed(settings, &lang.tag) {
+                Some(format!(
+                    "it is not listed in `languages` in {}",
+                    crate::layout::SETTINGS
+                ))
+            } else if lang.counts.percent() < settings.publish.min_translated {
+                Some(format!(
+                    "{}% is translated; publish.min_translated is {}%",
+                    lang.counts.percent(),
+                    settings.publish.min_translated
+                ))
+            } else if lang.counts.percent_reviewed() < settings.publish.min_reviewed {
+                Some(format!(
+                    "{}% is reviewed; publish.min_reviewed is {}%",
+                    lang.counts.percent_reviewed(),
+                    settings.publish.min_reviewed
+                ))
+            } else {
+                None
+            };
+            match why {
+                Some(why) => {
+                    withheld.push(format!(
+                        "`{}` is not published: {why} (build with --drafts to preview it)",
+                        lang.tag
+                    ));
+                    false
+                }
+                None => true,
+            }
+        });
+        withheld
+    }
+}
+
+/// Whether the settings list `lang` among the published languages (an
+/// empty list lists every language).
+fn is_listed(settings: &crate::settings::Settings, lang: &LangTag) -> bool {
+    settings.languages.is_empty() || settings.languages.contains(lang) || lang == &settings.original
+}
+
+/// Leave out of a project the language folders the settings do not list
+/// (unless `drafts`), before anything of them is parsed: a draft that does
+/// not even parse yet does not stop the build. Returns why each was left out.
+pub(crate) fn withhold_unlisted(project: &mut Project) -> Vec<String> {
+    let settings = &project.settings;
+    if settings.drafts {
+        return Vec::new();
+    }
+    let mut withheld = Vec::new();
+    project.locales.retain(|files| {
+        let listed = is_listed(settings, &files.lang);
+        if !listed {
+            withheld.push(format!(
+                "`{}` is not published: it is not listed in `languages` in {} (build with --drafts to preview it)",
+                files.lang,
+                crate::layout::SETTINGS
+            ));
+        }
+        listed
+    });
+    withheld
+}
+
 /// A project read and modelled for a command.
 #[derive(Debug)]
 pub(crate) struct Opened {
@@ -291,6 +379,7 @@ struct Parsed {
     tag: LangTag,
     name: String,
     dir: Direction,
+    unnamed: Vec<Diagnostic>,
     messages: Messages,
     translation: Option<Translation>,
     parked: Option<Translation>,
@@ -339,11 +428,13 @@ fn parse_locale(files: &LocaleFiles, original: &LangTag) -> (Option<Parsed>, Vec
             }
         }
     }
-    let (name, dir) = identity(&messages, &files.lang, &mut problems);
+    let mut unnamed = Vec::new();
+    let (name, dir) = identity(&messages, &files.lang, &mut problems, &mut unnamed);
     let parsed = Parsed {
         tag: files.lang.clone(),
         name,
         dir,
+        unnamed,
         messages,
         translation,
         parked,
@@ -376,17 +467,26 @@ fn identity(
     messages: &Messages,
     lang: &LangTag,
     problems: &mut Vec<Diagnostic>,
+    unnamed: &mut Vec<Diagnostic>,
 ) -> (String, Direction) {
     let name = messages.format("language-name", &[]).unwrap_or_else(|| {
-        problems.push(Diagnostic::error(
+        unnamed.push(Diagnostic::error(
             &messages.path,
             None,
-            "missing message `language-name` (the language's name for itself)",
+            "missing message `language-name` (the language's name for itself); set it before the language is published",
         ));
         lang.to_string()
     });
     let dir = match messages.format("language-direction", &[]).as_deref() {
-        None | Some("ltr") => Direction::Ltr,
+        None => {
+            unnamed.push(Diagnostic::error(
+                &messages.path,
+                None,
+                "missing message `language-direction` (`ltr` or `rtl`); set it before the language is published",
+            ));
+            Direction::Ltr
+        }
+        Some("ltr") => Direction::Ltr,
         Some("rtl") => Direction::Rtl,
         Some(other) => {
             let at = messages
@@ -478,6 +578,7 @@ fn language(source: &Source, original: &LangTag, parsed: Parsed) -> (Language, V
         tag: parsed.tag,
         name: parsed.name,
         dir: parsed.dir,
+        unnamed: parsed.unnamed,
         messages: Arc::new(parsed.messages),
         units,
         translation: parsed.translation,

@@ -81,6 +81,11 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
         diagnostics: problems.clone(),
         open_units: 0,
     };
+    out.diagnostics.extend(
+        site.languages
+            .iter()
+            .flat_map(|l| l.unnamed.iter().cloned()),
+    );
     out.diagnostics.extend(theme_messages(project, site));
     out.diagnostics.extend(message_variables(site));
     for lang in site.translations() {

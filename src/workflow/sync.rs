@@ -245,20 +245,46 @@ pub(crate) fn skeleton(source: &Source, lang: &LangTag) -> String {
 }
 
 /// The interface strings of a new language: the original's, to translate.
-pub(crate) fn messages_skeleton(russian: &str, lang: &LangTag) -> String {
+pub(crate) fn messages_skeleton(original: &str, lang: &LangTag) -> String {
     let mut out = format!(
-        "### Interface strings of `{lang}`, copied from the Russian by `tolmach sync {lang}`: translate me.\n\
-         ### Translate the text after each `=`; keep the ids, `{{ $variables }}` and `{{ -terms }}` as they are.\n\n"
+        "### Interface strings of `{lang}`, created by `tolmach sync {lang}`.\n\
+         ### Every message is commented out: until you translate it, pages show the\n\
+         ### text of the fallback languages, marked as that language's. To translate a\n\
+         ### message, remove the `# ` before its lines and translate the text after\n\
+         ### `=`; keep the ids, `{{ $variables }}` and `{{ -terms }}` as they are.\n\
+         ### Set `language-name` (the language's name for itself) and\n\
+         ### `language-direction` (`ltr` or `rtl`) first: `tolmach check` reports them\n\
+         ### missing, and the language is not published without them.\n\n"
     );
-    for line in russian.lines() {
-        if line.starts_with("language-name") && line.contains('=') {
-            out.push_str(&format!("language-name = {lang}\n"));
-        } else {
+    for line in original.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
             out.push_str(line);
-            out.push('\n');
+        } else {
+            out.push_str("# ");
+            out.push_str(line);
         }
+        out.push('\n');
     }
     out
+}
+
+/// The reviewer's note of a new language, with the sections every
+/// language's note has.
+pub(crate) fn review_skeleton(lang: &LangTag) -> String {
+    format!(
+        "# `{lang}` translation: reviewer's note\n\n\
+         This is an unofficial translation, not yet reviewed by a native speaker.\n\n\
+         ## Start here\n\n\
+         <!-- The units the translator trusts least, each as `unit-id`: why. -->\n\n\
+         ## Conventions\n\n\
+         <!-- Spelling, quotation marks, state and organisation names, recurring terms. -->\n\n\
+         ## Принципы перевода (на русском языке)\n\n\
+         <!-- The conventions again, in Russian, for reviewers in the ministries. -->\n\n\
+         ## Doubts\n\n\
+         <!-- unit id · original · choice · alternatives -->\n\n\
+         ## Second reading\n\n\
+         <!-- Each point of a review and what was done: fixed (old → new) or kept (why). -->\n"
+    )
 }
 
 /// Create `locales/LANG/` for a new language.
@@ -277,7 +303,12 @@ fn create_language(root: &Path, project: &Project, site: &Site, lang: &LangTag) 
         root,
         &layout::messages(lang),
         &messages_skeleton(&original.messages.text, lang),
-    )
+    )?;
+    let notes = layout::review_notes(lang);
+    if !root.join(&notes).exists() {
+        write_file(root, &notes, &review_skeleton(lang))?;
+    }
+    Ok(())
 }
 
 /// Write a file of the project atomically (see [`crate::write::replace_file`]).

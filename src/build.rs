@@ -113,9 +113,9 @@ pub fn render(root: &Path, overrides: Overrides) -> Result<Rendered> {
     Ok((pages, warnings, settings))
 }
 
-/// Build the site. Pages are staged beside their targets as they are
-/// rendered and moved into place only when all succeeded, so a build that
-/// fails leaves the output folder as it was.
+/// Build the site. Pages are assembled in a staging folder as they are
+/// rendered, which replaces the output folder in one step only when all
+/// succeeded, so a build that fails leaves the output folder as it was.
 pub fn run(options: &Options) -> Result<Report> {
     let started = Instant::now();
     let root = &options.root;
@@ -125,10 +125,10 @@ pub fn run(options: &Options) -> Result<Report> {
     } else {
         root.join(&settings.output)
     };
-    write::check_output(root, &out)?;
+    let target = write::Target::new(root, &out)?;
     let project = load::project(root, options.overrides.clone())?;
     let inputs = fingerprint(&project);
-    let (summary, warnings) = match write::up_to_date(&out, &inputs)? {
+    let (summary, warnings) = match target.up_to_date(&inputs)? {
         // Nothing the site depends on changed and the output is intact.
         Some(files) => (
             write::Summary {
@@ -138,9 +138,9 @@ pub fn run(options: &Options) -> Result<Report> {
             Vec::new(),
         ),
         None => {
-            // Pages stream to the writer, which stages them beside their
-            // targets; nothing replaces the old site unless every page rendered.
-            let mut writer = write::Writer::open(&out, inputs)?;
+            // Pages stream to the writer, which assembles the new site in a
+            // staging folder; it replaces the old site only if every page rendered.
+            let mut writer = write::Writer::open(target, inputs)?;
             match render_project(project, &mut |page| writer.add(&page)) {
                 Ok((warnings, _)) => (writer.commit()?, warnings),
                 Err(err) => {

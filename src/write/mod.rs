@@ -269,6 +269,9 @@ impl Writer {
         let live = live_files(&target.live, &target.shown)?;
         let old = target.cache.manifest(Identity::of(&target.live));
         let staging = swap::staging(&target.live);
+        if let Some(parent) = staging.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
         step();
         std::fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
         Ok(Writer {

@@ -38,6 +38,7 @@ fn render_project(
     mut project: load::Project,
     sink: &mut dyn FnMut(render::Page) -> Result<()>,
 ) -> Result<(Vec<Diagnostic>, Settings)> {
+    let mut budget = OutputBudget::new(&project);
     // Parsing the theme's templates does not depend on the model: do both at once.
     let ((site, problems), tera) = rayon::join(
         || model::site(&project),
@@ -59,8 +60,73 @@ fn render_project(
         .collect();
     let mut tera = tera?;
     render::register_messages(&mut tera, messages);
-    render::each(&site, &project.settings, &tera, &project.statics, sink)?;
+    render::each(
+        &site,
+        &project.settings,
+        &tera,
+        &project.statics,
+        &mut |page| {
+            budget.spend(&page)?;
+            sink(page)
+        },
+    )?;
     Ok((warnings, project.settings))
+}
+
+/// The most HTML a build may write ([`Settings::output_budget`]), counted as
+/// pages are rendered: past it the build stops before the site replaces
+/// the old one, so a small hostile input cannot fill the disk.
+struct OutputBudget {
+    limit: u64,
+    spent: u64,
+    input: u64,
+    explicit: bool,
+}
+
+impl OutputBudget {
+    fn new(project: &load::Project) -> OutputBudget {
+        let texts = project
+            .locales
+            .iter()
+            .flat_map(|l| [l.statement.as_ref(), Some(&l.messages), l.glossary.as_ref()])
+            .flatten()
+            .chain(&project.templates)
+            .map(|f| f.text.len())
+            .sum::<usize>();
+        let statics: usize = project.statics.iter().map(|s| s.bytes.len()).sum();
+        let input = (project.source.text.len() + texts + statics) as u64;
+        OutputBudget {
+            limit: project.settings.output_budget(input),
+            spent: 0,
+            input,
+            explicit: project.settings.max_output_mib.is_some(),
+        }
+    }
+
+    fn spend(&mut self, page: &render::Page) -> Result<()> {
+        if !page.path.ends_with(".html") {
+            return Ok(());
+        }
+        self.spent = self.spent.saturating_add(page.bytes.len() as u64);
+        if self.spent <= self.limit {
+            return Ok(());
+        }
+        const MIB: u64 = 1024 * 1024;
+        let why = if self.explicit {
+            "the setting max_output_mib".to_string()
+        } else {
+            format!(
+                "by default 50 times the {} KiB read, at least 64 MiB",
+                self.input.div_ceil(1024)
+            )
+        };
+        Err(Error::Refused(format!(
+            "the site would have more than {} MiB of HTML ({why}); stopped at {}, nothing was written. A translation that repeats a long text (YAML aliases, a huge title) does this; if the site really is this large, raise max_output_mib in {}",
+            self.limit / MIB,
+            page.path,
+            crate::settings::FILE_NAME
+        )))
+    }
 }
 
 /// A hash of everything a build's output depends on: this program's

@@ -168,6 +168,10 @@ pub struct BuildArgs {
     /// Refuse files larger than this many MiB (setting `max_file_mib`, default 8).
     #[arg(long)]
     pub max_file_mib: Option<u64>,
+    /// Refuse a site with more than this many MiB of HTML (setting
+    /// `max_output_mib`; default 50 times the input, at least 64).
+    #[arg(long)]
+    pub max_output_mib: Option<u64>,
 }
 
 impl BuildArgs {
@@ -181,6 +185,7 @@ impl BuildArgs {
             offline: self.offline,
             parallel: self.no_parallel.then_some(false),
             max_file_mib: self.max_file_mib,
+            max_output_mib: self.max_output_mib,
         }
     }
 }

@@ -20,6 +20,7 @@ struct File {
     offline: Option<bool>,
     parallel: Option<bool>,
     max_file_mib: Option<u64>,
+    max_output_mib: Option<u64>,
 }
 
 const FIELDS: &[&str] = &[
@@ -29,6 +30,8 @@ const FIELDS: &[&str] = &[
     "output",
     "offline",
     "parallel",
+    "max_file_mib",
+    "max_output_mib",
 ];
 
 /// Settings after the file and the command line are merged.
@@ -48,6 +51,9 @@ pub struct Settings {
     pub parallel: bool,
     /// Files larger than this many MiB are refused before they are read.
     pub max_file_mib: u64,
+    /// The most HTML a build may write, in MiB; `None`: 50 times the
+    /// input, at least 64 MiB (see [`Settings::output_budget`]).
+    pub max_output_mib: Option<u64>,
 }
 
 impl Default for Settings {
@@ -60,6 +66,7 @@ impl Default for Settings {
             offline: false,
             parallel: true,
             max_file_mib: 8,
+            max_output_mib: None,
         }
     }
 }
@@ -81,6 +88,8 @@ pub struct Overrides {
     pub parallel: Option<bool>,
     /// `--max-file-mib`
     pub max_file_mib: Option<u64>,
+    /// `--max-output-mib`
+    pub max_output_mib: Option<u64>,
 }
 
 impl Settings {
@@ -99,6 +108,7 @@ impl Settings {
             offline: file.offline.unwrap_or(false),
             parallel: file.parallel,
             max_file_mib: file.max_file_mib,
+            max_output_mib: file.max_output_mib,
         });
         settings.validate(path)?;
         Ok(settings)
@@ -125,6 +135,9 @@ impl Settings {
         if let Some(mib) = overrides.max_file_mib {
             self.max_file_mib = mib;
         }
+        if let Some(mib) = overrides.max_output_mib {
+            self.max_output_mib = Some(mib);
+        }
         if let Some(url) = &mut self.base_url {
             if url.is_empty() {
                 self.base_url = None;
@@ -134,16 +147,28 @@ impl Settings {
         }
     }
 
+    /// The most bytes of HTML a build may write: `max_output_mib`, or by
+    /// default 50 times `input_bytes` (everything the build read), at least
+    /// 64 MiB. A site past it is refused before it replaces the old one.
+    pub fn output_budget(&self, input_bytes: u64) -> u64 {
+        const MIB: u64 = 1024 * 1024;
+        match self.max_output_mib {
+            Some(mib) => mib.saturating_mul(MIB),
+            None => input_bytes.saturating_mul(50).max(64 * MIB),
+        }
+    }
+
     /// Check values that YAML types cannot.
     pub fn validate(&self, path: &Path) -> Result<()> {
-        if let Some(url) = &self.base_url
-            && !(url.starts_with("https://") || url.starts_with("http://"))
-        {
-            return Err(Error::at(Diagnostic::error(
-                path,
-                None,
-                format!("base_url `{url}` must start with https:// or http://"),
-            )));
+        if let Some(url) = &self.base_url {
+            check_base_url(url).map_err(|why| {
+                let shown: String = url.escape_debug().collect();
+                Error::at(Diagnostic::error(
+                    path,
+                    None,
+                    format!("base_url `{shown}` {why}"),
+                ))
+            })?;
         }
         if self.theme.is_empty()
             || !self
@@ -159,6 +184,33 @@ impl Settings {
         }
         Ok(())
     }
+}
+
+/// Why `url` cannot be the site's address, if it cannot: it must be an
+/// absolute `http(s)` URL with a host, written exactly as the `url` crate
+/// reads it back, with no whitespace or control characters (which would
+/// otherwise reach `robots.txt` and `sitemap.xml` as new lines).
+fn check_base_url(url: &str) -> std::result::Result<(), String> {
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("must not contain spaces, line breaks or control characters".into());
+    }
+    let parsed = url::Url::parse(url).map_err(|e| format!("is not an absolute URL ({e})"))?;
+    if !matches!(parsed.scheme(), "https" | "http") {
+        return Err("must start with https:// or http://".into());
+    }
+    if parsed.host_str().is_none_or(str::is_empty) {
+        return Err("has no host".into());
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() || !parsed.username().is_empty() {
+        return Err("must not have a query, a fragment or a user name".into());
+    }
+    if parsed.as_str() != url {
+        return Err(format!(
+            "is not written in its plain form; write `{}`",
+            parsed.as_str()
+        ));
+    }
+    Ok(())
 }
 
 /// Add a "did you mean" to an unknown-field message.
@@ -193,6 +245,42 @@ mod tests {
         });
         assert_eq!(s.theme, "plain");
         assert_eq!(s.languages, ["ru", "en"]);
+    }
+
+    #[test]
+    fn base_urls_are_parsed_and_injections_refused() {
+        let check = |url: &str| {
+            let mut s = Settings::default();
+            s.apply(Overrides {
+                base_url: Some(url.into()),
+                ..Overrides::default()
+            });
+            s.validate(Path::new("tolmach.yaml"))
+                .map(|()| s.base_url.unwrap_or_default())
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(
+            check("https://example.org/x").unwrap(),
+            "https://example.org/x/"
+        );
+        assert_eq!(check("http://example.org").unwrap(), "http://example.org/");
+        let err = check("https://example.org/\nDisallow: /").unwrap_err();
+        assert_eq!(
+            err,
+            "tolmach.yaml: error: base_url `https://example.org/\\nDisallow: /` must not contain spaces, line breaks or control characters"
+        );
+        assert!(
+            check("ftp://example.org/")
+                .unwrap_err()
+                .contains("https://")
+        );
+        assert!(check("https:///x").is_err());
+        assert!(check("https://a.org/?q=1").is_err());
+        assert!(
+            check("https://EXAMPLE.org/")
+                .unwrap_err()
+                .contains("https://example.org/")
+        );
     }
 
     #[test]

@@ -417,3 +417,139 @@ fn an_unchanged_project_skips_rendering_but_repairs_a_damaged_output() {
     );
     assert_eq!(tree(&f.path("public")), good);
 }
+
+#[cfg(unix)]
+#[test]
+fn only_the_themes_own_regular_files_are_published() {
+    let f = Fixture::new("small");
+    f.write(".env", "SECRET=1");
+    f.write(".git/config", "[remote] url = secret");
+    let statics = "themes/default/static";
+    for (name, target) in [
+        ("env.txt", "../../../.env"),
+        ("git.txt", "../../../.git/config"),
+    ] {
+        std::os::unix::fs::symlink(target, f.path(&format!("{statics}/{name}"))).unwrap();
+        let out = f.run(&["build"]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "{statics}/{name}: error: is a symlink; a theme's static files are published, so each must be a regular file of the theme\n"
+            )
+        );
+        assert!(!f.path("public").exists(), "{name}");
+        std::fs::remove_file(f.path(&format!("{statics}/{name}"))).unwrap();
+    }
+    // A hard link to a file outside the theme.
+    std::fs::hard_link(f.path(".env"), f.path(&format!("{statics}/p.txt"))).unwrap();
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with(&format!("{statics}/p.txt: error: is a hard link")),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::remove_file(f.path(&format!("{statics}/p.txt"))).unwrap();
+    // A symlinked static folder.
+    std::fs::rename(f.path(statics), f.path("elsewhere")).unwrap();
+    std::os::unix::fs::symlink(f.path("elsewhere"), f.path(statics)).unwrap();
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with(&format!("{statics}: error: is a symlink")),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_base_url_with_a_line_break_is_refused_and_nothing_is_written() {
+    let f = Fixture::new("small");
+    f.write(
+        "tolmach.yaml",
+        "languages: [ru, en]\nbase_url: \"https://example.org/\\nDisallow: /\\nSitemap: https://evil.example/s.xml\\n#\"\n",
+    );
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "tolmach.yaml: error: base_url `https://example.org/\\nDisallow: /\\nSitemap: https://evil.example/s.xml\\n#/` must not contain spaces, line breaks or control characters\n"
+    );
+    assert!(!f.path("public").exists());
+    let out = f.run(&["build", "--base-url", "https://example.org/ x"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).starts_with("tolmach.yaml: error: base_url"));
+}
+
+#[test]
+fn urls_in_attributes_are_readable() {
+    let f = Fixture::real();
+    let out = f.run(&["build", "--base-url", "https://edition.example/statement"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (path, bytes) in tree(&f.path("public")) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("&#x2F;"), "{path}");
+    }
+    let page = f.read("public/en/trade/index.html");
+    assert!(page.contains("href=\"https://edition.example/statement/en/trade/\""));
+    assert!(page.contains("href=\"../../ru/trade/\""));
+}
+
+#[test]
+fn an_output_past_the_budget_is_refused_and_the_old_site_stays() {
+    let f = Fixture::real();
+    f.build();
+    let before = tree(&f.path("public"));
+    f.edit(
+        "locales/en/statement.yaml",
+        "In 2019, ",
+        "In the year 2019, ",
+    );
+    let out = f.run(&["build", "--max-output-mib", "2"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with(
+            "error: the site would have more than 2 MiB of HTML (the setting max_output_mib); stopped at "
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(tree(&f.path("public")), before);
+    assert!(!f.path(".public.tolmach-staging").exists());
+    // The default (50 times the input, at least 64 MiB) builds the edition.
+    f.build();
+}
+
+#[test]
+fn a_long_text_reused_through_aliases_is_refused() {
+    let f = Fixture::new("small");
+    let big = "Lorem ipsum dolor sit amet. ".repeat(40_000); // about 1 MB
+    let yaml = f.read("locales/en/statement.yaml");
+    let mut first = true;
+    let yaml: String = yaml
+        .lines()
+        .map(|line| {
+            if line.starts_with("  text: ") {
+                if std::mem::take(&mut first) {
+                    format!("  text: &big \"{big}\"\n")
+                } else {
+                    "  text: *big\n".to_string()
+                }
+            } else {
+                format!("{line}\n")
+            }
+        })
+        .collect();
+    f.write("locales/en/statement.yaml", yaml);
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with(
+            "locales/en/statement.yaml: error: aliases (`*name`) repeat text to 7656 KiB"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!f.path("public").exists());
+}

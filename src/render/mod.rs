@@ -331,7 +331,7 @@ fn notices_of(site: &Site, lang: &str) -> Result<blocks::Notices> {
             .iter()
             .map(|l| (l.tag.as_str(), &*l.messages));
         lookup(messages, lang, key, &[])
-            .map(|text| tera::escape_html(&text))
+            .map(|text| templates::escape_html(&text))
             .ok_or_else(|| {
                 Error::Refused(format!(
                     "interface message `{key}` is missing from `{lang}` and from every fallback ({})",

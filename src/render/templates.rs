@@ -16,6 +16,7 @@ use super::REQUIRED_TEMPLATES;
 pub fn templates(files: &[TextFile]) -> Result<tera::Tera> {
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
     let named: Vec<(String, &str)> = files
         .iter()
         .map(|f| {
@@ -48,6 +49,26 @@ pub fn templates(files: &[TextFile]) -> Result<tera::Tera> {
         }
     }
     Ok(tera)
+}
+
+/// Escape text for HTML and XML, in element content and in quoted
+/// attribute values alike: `&`, `<`, `>`, `"` and `'`, the characters that
+/// can end a value or start markup. Unlike Tera's default, `/` stays as it
+/// is, so URLs in attributes stay readable (`https://edition.example/`,
+/// not `https:&#x2F;&#x2F;edition.example&#x2F;`).
+pub(super) fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Give the templates the `t()` function over the languages' messages.
@@ -164,5 +185,18 @@ impl tera::Function for Translate {
 
     fn is_safe(&self) -> bool {
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_keeps_urls_readable() {
+        assert_eq!(
+            escape_html("https://a.example/x?a=1&b=\"<'>"),
+            "https://a.example/x?a=1&amp;b=&quot;&lt;&#39;&gt;"
+        );
     }
 }

@@ -242,7 +242,17 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Sync(args) => crate::workflow::sync::run(&args),
         Command::Export(args) => crate::interchange::export(&args),
         Command::Import(args) => crate::interchange::import(&args),
-        Command::Serve(args) => crate::serve::run(&args),
+        Command::Serve(args) => {
+            crate::serve::run(&crate::serve::Options {
+                build: build::Options {
+                    root: args.build.project.root.clone(),
+                    overrides: args.build.overrides(),
+                },
+                port: args.port,
+                open: args.open,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::GenCorpus(args) => crate::corpus::run(&args),
     }
 }

@@ -7,24 +7,26 @@
 //!   home folder, a non-empty folder Tolmach did not make) and any output
 //!   folder with a symlink inside it.
 //! - Old or new, never a mix: the new site is assembled in a sibling staging
-//!   folder (files whose bytes did not change are hard-linked from the live
-//!   folder, so they keep their mtime; changed ones are written fresh), then
-//!   the two folders are swapped in one step ([`swap`]). A build that fails
-//!   or is killed leaves the live folder exactly as it was, or exactly new.
+//!   folder ([`stage`]: files whose bytes did not change are hard-linked from
+//!   the live folder, so they keep their mtime; changed ones are written
+//!   fresh), then the two folders are swapped in one step ([`swap`]). A
+//!   build that fails or is killed leaves the live folder exactly as it
+//!   was, or exactly new.
 //! - [`replace_file`] replaces one file through a fresh temporary file; the
 //!   translation tools use it for every file they write.
 
 mod cache;
+mod stage;
 mod swap;
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
 
-use cache::{Cache, Files, Identity, Manifest};
-use swap::step;
+use cache::{Cache, Identity};
+use stage::scan;
 
 pub use cache::CACHE_DIR;
+pub use stage::Writer;
 pub use swap::FAULT_VAR;
 
 use crate::error::{Error, Result};
@@ -112,37 +114,6 @@ fn safe_relative(path: &str) -> Result<&Path> {
     }
 }
 
-/// The files of the live folder (relative, with `/`), refusing any symlink
-/// in it: Tolmach never writes through one, nor publishes one.
-fn live_files(live: &Path, out: &Path) -> Result<BTreeSet<String>> {
-    let mut found = BTreeSet::new();
-    if !live.exists() {
-        return Ok(found);
-    }
-    for entry in walkdir::WalkDir::new(live).min_depth(1).follow_links(false) {
-        let entry = entry.map_err(|e| Error::io(live, e.into()))?;
-        let rel = entry
-            .path()
-            .strip_prefix(live)
-            .expect("walkdir yields paths under its start")
-            .to_string_lossy()
-            .replace('\\', "/");
-        if entry.path_is_symlink() {
-            return Err(refused(
-                out,
-                &format!(
-                    "{} is a symlink; Tolmach never writes through one (remove it)",
-                    out.join(&rel).display()
-                ),
-            ));
-        }
-        if !entry.file_type().is_dir() {
-            found.insert(rel);
-        }
-    }
-    Ok(found)
-}
-
 /// An output folder that passed the checks, with its cache.
 #[derive(Debug)]
 pub struct Target {
@@ -227,12 +198,12 @@ impl Target {
         if !intact {
             return Ok(None);
         }
-        let present = match live_files(&self.live, &self.shown) {
-            Ok(present) => present,
-            Err(_) => return Ok(None),
+        let Ok(present) = scan(&self.live) else {
+            return Ok(None);
         };
-        let expected: BTreeSet<String> = manifest.files.keys().cloned().collect();
-        Ok((present == expected).then_some(manifest.files.len()))
+        let same = present.files.len() == manifest.files.len()
+            && present.files.keys().all(|p| manifest.files.contains_key(p));
+        Ok(same.then_some(manifest.files.len()))
     }
 }
 
@@ -246,183 +217,6 @@ pub fn site(root: &Path, out: &Path, pages: &[Page]) -> Result<Summary> {
         }
     }
     writer.commit()
-}
-
-/// Assembles a new site page by page in the staging folder, so that memory
-/// holds only the pages in flight. Only [`Writer::commit`] swaps it in; a
-/// build that fails before that ([`Writer::abort`]) changes nothing.
-pub struct Writer {
-    target: Target,
-    staging: PathBuf,
-    inputs: String,
-    old: Option<Manifest>,
-    live: BTreeSet<String>,
-    dirs: BTreeSet<PathBuf>,
-    new: Files,
-    summary: Summary,
-}
-
-impl Writer {
-    /// Start a new site for `target`; `inputs` is the fingerprint of what
-    /// the pages are made from.
-    pub fn open(target: Target, inputs: String) -> Result<Writer> {
-        let live = live_files(&target.live, &target.shown)?;
-        let old = target.cache.manifest(Identity::of(&target.live));
-        let staging = swap::staging(&target.live);
-        if let Some(parent) = staging.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
-        step();
-        std::fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
-        Ok(Writer {
-            target,
-            staging,
-            inputs,
-            old,
-            live,
-            dirs: BTreeSet::new(),
-            new: BTreeMap::new(),
-            summary: Summary::default(),
-        })
-    }
-
-    /// Whether the live folder already has exactly these bytes at `path`.
-    fn is_unchanged(&self, path: &str, hash: &str, bytes: &[u8]) -> bool {
-        if !self.live.contains(path) {
-            return false;
-        }
-        let file = self.target.live.join(path);
-        match self.old.as_ref().and_then(|m| m.files.get(path)) {
-            Some((old_hash, len)) => {
-                old_hash == hash
-                    && std::fs::symlink_metadata(&file)
-                        .is_ok_and(|m| m.is_file() && m.len() == *len)
-            }
-            None => std::fs::read(&file).is_ok_and(|old| old == bytes),
-        }
-    }
-
-    /// Create the folders of `rel` in the staging folder.
-    fn make_dirs(&mut self, rel: &Path) -> Result<()> {
-        let mut dir = PathBuf::new();
-        for part in rel.parent().into_iter().flat_map(Path::components) {
-            dir.push(part);
-            if self.dirs.insert(dir.clone()) {
-                let full = self.staging.join(&dir);
-                step();
-                std::fs::create_dir(&full).map_err(|e| Error::io(&full, e))?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Add one page to the new site.
-    pub fn add(&mut self, page: &Page) -> Result<()> {
-        let rel = safe_relative(&page.path)?;
-        let hash = blake3::hash(&page.bytes).to_hex().to_string();
-        let unchanged = self.is_unchanged(&page.path, &hash, &page.bytes);
-        let entry = (hash, page.bytes.len() as u64);
-        if self.new.insert(page.path.clone(), entry).is_some() {
-            return Err(Error::Refused(format!(
-                "two pages would be written to `{}`",
-                page.path
-            )));
-        }
-        self.make_dirs(rel)?;
-        let staged = self.staging.join(rel);
-        step();
-        if unchanged {
-            link_or_copy(&self.target.live.join(rel), &staged)?;
-            self.summary.unchanged += 1;
-        } else {
-            create_fresh(&staged, &page.bytes)?;
-            self.summary.written += 1;
-        }
-        Ok(())
-    }
-
-    /// Drop the staged site: the live folder stays as it was.
-    pub fn abort(self) {
-        let _ = swap::remove(&self.staging);
-    }
-
-    /// Make the staged site the live one and record it.
-    pub fn commit(mut self) -> Result<Summary> {
-        let keep: BTreeSet<String> = self.new.keys().cloned().collect();
-        self.summary.removed = self.live.difference(&keep).count();
-        let live_id = Identity::of(&self.target.live);
-        let cache = &self.target.cache;
-        if self.summary.written == 0 && self.summary.removed == 0 && live_id.is_some() {
-            // The live folder already is the new site: keep it, mtimes and all.
-            step();
-            swap::remove(&self.staging)?;
-            let manifest = Manifest {
-                folder: live_id.expect("checked above"),
-                inputs: self.inputs,
-                files: self.new,
-            };
-            if self.old.as_ref() != Some(&manifest) {
-                step();
-                cache.set_manifest(&manifest)?;
-            }
-            swap::report_steps();
-            return Ok(self.summary);
-        }
-        let staged_id = Identity::of(&self.staging)
-            .ok_or_else(|| Error::io(&self.staging, std::io::ErrorKind::NotFound.into()))?;
-        // Record the staged folder as Tolmach's, and its manifest, before the
-        // swap: a build killed after it must find the new live folder owned.
-        let mut owned = cache.owned();
-        owned.extend(live_id);
-        owned.push(staged_id);
-        step();
-        cache.set_owned(&owned)?;
-        step();
-        cache.set_manifest(&Manifest {
-            folder: staged_id,
-            inputs: self.inputs,
-            files: self.new,
-        })?;
-        let old = swap::swap(&self.staging, &self.target.live)?;
-        if let Some(old) = old {
-            step();
-            swap::remove(&old)?;
-        }
-        step();
-        cache.set_owned(&[staged_id])?;
-        swap::report_steps();
-        Ok(self.summary)
-    }
-}
-
-/// Write `bytes` to a new file at `path`; an existing name (a planted
-/// symlink included) is an error, never followed.
-fn create_fresh(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|e| Error::io(path, e))?;
-    file.write_all(bytes).map_err(|e| Error::io(path, e))
-}
-
-/// Put the live file `from` at `to` in the staging folder as a hard link
-/// (same bytes, same mtime); where links are not possible, as a copy with
-/// the original's mtime.
-fn link_or_copy(from: &Path, to: &Path) -> Result<()> {
-    if std::fs::hard_link(from, to).is_ok() {
-        return Ok(());
-    }
-    let bytes = std::fs::read(from).map_err(|e| Error::io(from, e))?;
-    create_fresh(to, &bytes)?;
-    let modified = std::fs::metadata(from)
-        .and_then(|m| m.modified())
-        .map_err(|e| Error::io(from, e))?;
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .open(to)
-        .map_err(|e| Error::io(to, e))?;
-    file.set_modified(modified).map_err(|e| Error::io(to, e))
 }
 
 /// Replace the file `target` with `bytes` atomically: readers see the old

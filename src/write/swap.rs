@@ -81,14 +81,14 @@ pub(crate) fn remove(path: &Path) -> Result<()> {
 }
 
 /// Finish what a killed build left: put a parked old site back if the live
-/// folder is missing, and remove stale staging and parked folders.
+/// folder is missing, and remove a parked folder. (A staging folder is
+/// left: the next build brings it up to date.)
 pub(crate) fn recover(live: &Path) -> Result<()> {
     let parked = parked(live);
     if !exists(live) && std::fs::symlink_metadata(&parked).is_ok_and(|m| m.is_dir()) {
         std::fs::rename(&parked, live).map_err(|e| Error::io(live, e))?;
     }
-    remove(&parked)?;
-    remove(&staging(live))
+    remove(&parked)
 }
 
 /// Make the staged folder the live one. Returns where the old site went
@@ -163,6 +163,6 @@ mod tests {
         std::fs::create_dir(staging(&live)).unwrap();
         recover(&live).unwrap();
         assert_eq!(std::fs::read_to_string(live.join("a")).unwrap(), "old");
-        assert!(!exists(&staging(&live)) && !exists(&parked(&live)));
+        assert!(!exists(&parked(&live)));
     }
 }

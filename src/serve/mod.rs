@@ -33,7 +33,7 @@ pub struct Options {
 }
 
 /// How long the watcher waits for quiet before rebuilding.
-const DEBOUNCE: Duration = Duration::from_millis(25);
+const DEBOUNCE: Duration = Duration::from_millis(10);
 /// Folders of the project that are watched.
 const WATCHED: [&str; 3] = ["sources", "locales", "themes"];
 

@@ -69,13 +69,17 @@ pub fn run(options: &Options) -> Result<()> {
         .enable_time()
         .build()
         .map_err(|e| Error::Refused(format!("cannot start the server: {e}")))?;
-    let port = runtime.block_on(http::start(options.port, out, status.clone()))?;
+    let port = runtime.block_on(http::start(options.port, out.clone(), status.clone()))?;
     let url = format!("http://127.0.0.1:{port}/");
     println!("serving {url}");
     if options.open
         && let Err(e) = opener::open_browser(&url)
     {
         eprintln!("note: could not open a browser ({e}); open {url}");
+    }
+    // The first rebuild after an edit then changes only what differs.
+    if let Err(err) = crate::write::prime(&root, &out) {
+        eprintln!("note: {err}");
     }
     rebuild_loop(&events, &root, &build, &status);
     Ok(())

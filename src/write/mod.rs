@@ -207,6 +207,12 @@ impl Target {
     }
 }
 
+/// Prepare the staging folder of `out` for the next build (see
+/// [`stage::prime`]); a no-op when it exists already.
+pub fn prime(root: &Path, out: &Path) -> Result<()> {
+    stage::prime(&Target::new(root, out)?)
+}
+
 /// Write `pages` as the whole new site of `out`.
 pub fn site(root: &Path, out: &Path, pages: &[Page]) -> Result<Summary> {
     let mut writer = Writer::open(Target::new(root, out)?, String::new())?;

@@ -78,6 +78,27 @@ fn inode(_: &walkdir::DirEntry) -> Option<u64> {
     None
 }
 
+/// If there is a live folder but no staging folder, make the staging folder
+/// a copy of the live site in hard links, so that the next build changes
+/// only what differs. (`serve` does this after its first build, while the
+/// reader looks at the page, instead of in the first rebuild after an edit.)
+pub(super) fn prime(target: &Target) -> Result<()> {
+    let staging = swap::staging(&target.live);
+    if std::fs::symlink_metadata(&staging).is_ok() || !target.live.is_dir() {
+        return Ok(());
+    }
+    let live = scan_shown(&target.live, &target.shown)?;
+    std::fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
+    for dir in &live.dirs {
+        let full = staging.join(dir);
+        std::fs::create_dir(&full).map_err(|e| Error::io(&full, e))?;
+    }
+    for file in live.files.keys() {
+        link_or_copy(&target.live.join(file), &staging.join(file))?;
+    }
+    Ok(())
+}
+
 /// Assembles a new site page by page in the staging folder, so that memory
 /// holds only the pages in flight. Only [`Writer::commit`] swaps it in; a
 /// build that fails before that ([`Writer::abort`]) changes nothing that is

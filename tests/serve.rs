@@ -556,7 +556,17 @@ fn a_pipelining_client_that_never_reads_does_not_starve_the_others() {
     // that does not read (or, if the kernel buffered it all, at the end).
     for hog in &mut hogs {
         let mut sink = Vec::new();
-        assert!(hog.read_to_end(&mut sink).is_ok());
+        if let Err(e) = hog.read_to_end(&mut sink) {
+            // Closed with requests unread, the connection may end in a reset;
+            // only a read that timed out would mean the server kept it.
+            assert!(
+                !matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ),
+                "{e}"
+            );
+        }
     }
 }
 

@@ -45,6 +45,7 @@ fn render_project(
     sink: &mut dyn FnMut(render::Page) -> Result<()>,
 ) -> Result<Rendering> {
     let mut withheld = model::withhold_unlisted(&mut project);
+    let mut budget = OutputBudget::new(&project);
     // Parsing the theme's templates does not depend on the model: do both at once.
     let ((site, problems), tera) = rayon::join(
         || model::site(&project),
@@ -79,12 +80,77 @@ fn render_project(
     let site = Arc::new(site);
     let mut tera = tera?;
     render::register_messages(&mut tera, Arc::clone(&site));
-    render::each(&site, &project.settings, &tera, &project.statics, sink)?;
+    render::each(
+        &site,
+        &project.settings,
+        &tera,
+        &project.statics,
+        &mut |page| {
+            budget.spend(&page)?;
+            sink(page)
+        },
+    )?;
     Ok(Rendering {
         warnings,
         withheld,
         settings: project.settings,
     })
+}
+
+/// The most HTML a build may write ([`Settings::output_budget`]), counted as
+/// pages are rendered: past it the build stops before the site replaces
+/// the old one, so a small hostile input cannot fill the disk.
+struct OutputBudget {
+    limit: u64,
+    spent: u64,
+    input: u64,
+    explicit: bool,
+}
+
+impl OutputBudget {
+    fn new(project: &load::Project) -> OutputBudget {
+        let texts = project
+            .locales
+            .iter()
+            .flat_map(|l| [l.statement.as_ref(), Some(&l.messages), l.glossary.as_ref()])
+            .flatten()
+            .chain(&project.templates)
+            .map(|f| f.text.len())
+            .sum::<usize>();
+        let statics: usize = project.statics.iter().map(|s| s.bytes.len()).sum();
+        let input = (project.source.text.len() + texts + statics) as u64;
+        OutputBudget {
+            limit: project.settings.output_budget(input),
+            spent: 0,
+            input,
+            explicit: project.settings.max_output_mib.is_some(),
+        }
+    }
+
+    fn spend(&mut self, page: &render::Page) -> Result<()> {
+        if !page.path.ends_with(".html") {
+            return Ok(());
+        }
+        self.spent = self.spent.saturating_add(page.bytes.len() as u64);
+        if self.spent <= self.limit {
+            return Ok(());
+        }
+        const MIB: u64 = 1024 * 1024;
+        let why = if self.explicit {
+            "the setting max_output_mib".to_string()
+        } else {
+            format!(
+                "by default 50 times the {} KiB read, at least 64 MiB",
+                self.input.div_ceil(1024)
+            )
+        };
+        Err(Error::Refused(format!(
+            "the site would have more than {} MiB of HTML ({why}); stopped at {}, nothing was written. A translation that repeats a long text (YAML aliases, a huge title) does this; if the site really is this large, raise max_output_mib in {}",
+            self.limit / MIB,
+            page.path,
+            crate::layout::SETTINGS
+        )))
+    }
 }
 
 /// A hash of everything a build's output depends on: this program's
@@ -116,7 +182,11 @@ fn fingerprint(project: &load::Project) -> String {
     for file in &project.statics {
         add(&file.path, &file.bytes);
     }
-    write::hex(&hasher.finalize())
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The whole site in memory, sorted by path, with the warnings and settings: nothing is written.
@@ -134,18 +204,18 @@ pub(crate) fn render(root: &Path, overrides: Overrides) -> Result<Rendered> {
     Ok((pages, rendering.warnings, rendering.settings))
 }
 
-/// Build the site. Pages are staged beside their targets as they are
-/// rendered and moved into place only when all succeeded, so a build that
-/// fails leaves the output folder as it was.
+/// Build the site. Pages are assembled in a staging folder as they are
+/// rendered, which replaces the output folder in one step only when all
+/// succeeded, so a build that fails leaves the output folder as it was.
 pub(crate) fn run(options: &Options) -> Result<Report> {
     let started = Instant::now();
     let root = &options.root;
     let settings = load::settings(root, options.overrides.clone())?;
     let out = settings.output_in(root);
-    write::check_output(root, &out)?;
+    let target = write::Target::new(root, &out)?;
     let project = load::project(root, options.overrides.clone())?;
     let inputs = fingerprint(&project);
-    let (summary, warnings, withheld) = match write::up_to_date(&out, &inputs)? {
+    let (summary, warnings, withheld) = match target.up_to_date(&inputs)? {
         // Nothing the site depends on changed and the output is intact.
         Some(files) => (
             write::Summary {
@@ -156,9 +226,9 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
             Vec::new(),
         ),
         None => {
-            // Pages stream to the writer, which stages them beside their
-            // targets; nothing replaces the old site unless every page rendered.
-            let mut writer = write::Writer::open(&out, inputs)?;
+            // Pages stream to the writer, which assembles the new site in a
+            // staging folder; it replaces the old site only if every page rendered.
+            let mut writer = write::Writer::open(target, inputs)?;
             match render_project(project, &mut |page| writer.add(&page)) {
                 Ok(rendering) => (writer.commit()?, rendering.warnings, rendering.withheld),
                 Err(err) => {

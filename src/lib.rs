@@ -40,7 +40,7 @@ pub use load::{Encoding, decode};
 pub use markdown::{plain_text, render_inline};
 pub use model::{Entry, Source, Translation, Unit, UnitId, UnitKind};
 pub use render::Page;
-pub use serve::{RELOAD_TAG, inject};
+pub use serve::{MAX_HEAD, inject, reload_tag};
 pub use settings::{Overrides, Settings};
 
 /// Read a project's settings (`tolmach.yaml` and `overrides`).

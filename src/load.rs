@@ -130,20 +130,7 @@ fn theme(root: &Path, name: &str, limit: u64) -> Result<(Vec<TextFile>, Vec<Stat
         .map(|p| read_text(root, &p, false, limit))
         .collect::<Result<Vec<_>>>()?;
     let static_dir = theme_dir.join("static");
-    let statics = files_under(root, &static_dir)?
-        .into_iter()
-        .map(|p| {
-            let bytes = read_bytes(root, &p, limit)?;
-            let rel = p
-                .strip_prefix(&static_dir)
-                .expect("files_under returns paths under its folder")
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/");
-            Ok(StaticFile { path: rel, bytes })
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let statics = static_files(root, &static_dir, limit)?;
     Ok(with_defaults(templates, statics))
 }
 
@@ -326,6 +313,83 @@ fn files_under(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
         }
     }
     Ok(out)
+}
+
+/// The theme's static files, which are published as they are: each must
+/// be a regular file inside the theme's folder, reached without symlinks,
+/// and not a hard link to a file elsewhere (link count 1). Anything else is
+/// refused with its path, so that no file outside the theme (`.env`,
+/// `.git/config`, `/etc/passwd`) can be published through the theme.
+fn static_files(root: &Path, static_dir: &Path, limit: u64) -> Result<Vec<StaticFile>> {
+    let full = root.join(static_dir);
+    if !full.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut folder = PathBuf::new();
+    for part in static_dir.components() {
+        folder.push(part);
+        if std::fs::symlink_metadata(root.join(&folder)).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(Error::at(Diagnostic::error(
+                &folder,
+                None,
+                "is a symlink; the theme's static files are published, so they must be reached without one",
+            )));
+        }
+    }
+    let mut problems = Vec::new();
+    let mut found = Vec::new();
+    let entries = WalkDir::new(&full).follow_links(false).sort_by_file_name();
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(static_dir, e.into()))?;
+        let rel = static_dir.join(
+            entry
+                .path()
+                .strip_prefix(&full)
+                .expect("walkdir yields paths under its start"),
+        );
+        let meta = std::fs::symlink_metadata(entry.path()).map_err(|e| Error::io(&rel, e))?;
+        let why = if meta.file_type().is_symlink() {
+            "is a symlink; a theme's static files are published, so each must be a regular file of the theme"
+        } else if meta.is_dir() {
+            continue;
+        } else if !meta.is_file() {
+            "is not a regular file; a theme's static files must be"
+        } else if link_count(&meta) > 1 {
+            "is a hard link to a file elsewhere (link count above 1); copy the file into the theme instead"
+        } else {
+            found.push(rel);
+            continue;
+        };
+        problems.push(Diagnostic::error(&rel, None, why));
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    found
+        .into_iter()
+        .map(|p| {
+            let bytes = read_bytes(root, &p, limit)?;
+            let rel = p
+                .strip_prefix(static_dir)
+                .expect("static files are under their folder")
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            Ok(StaticFile { path: rel, bytes })
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+fn link_count(meta: &std::fs::Metadata) -> u64 {
+    use std::os::unix::fs::MetadataExt as _;
+    meta.nlink()
+}
+
+#[cfg(not(unix))]
+fn link_count(_: &std::fs::Metadata) -> u64 {
+    1
 }
 
 /// Refuse a path that resolves (through symlinks) outside the project.

@@ -76,21 +76,47 @@ fn plain(event: &Event<'_>) -> String {
     }
 }
 
-/// Whether a link target may appear in the output: `http`, `https`,
-/// `mailto`, or a relative reference with no scheme at all.
-pub(crate) fn is_safe_url(url: &str) -> bool {
+/// What a link target points to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LinkKind {
+    /// Another site: `http:`, `https:`, or protocol-relative (`//host`,
+    /// which browsers also read in `/\host` and `\\host`).
+    External,
+    /// `mailto:`.
+    Mail,
+    /// A path of this site.
+    Relative,
+    /// Any other scheme (`javascript:`, `data:`, ...): dropped.
+    Unsafe,
+}
+
+/// Classify a link target. Whitespace and control characters are ignored,
+/// as browsers ignore them.
+pub(crate) fn link_kind(url: &str) -> LinkKind {
     let cleaned: String = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect();
+    if cleaned.starts_with("//") || cleaned.starts_with("/\\") || cleaned.starts_with('\\') {
+        return LinkKind::External;
+    }
     let scheme_end = cleaned.find([':', '/', '?', '#']);
     match scheme_end {
         Some(i) if cleaned[i..].starts_with(':') => {
-            let scheme = cleaned[..i].to_ascii_lowercase();
-            matches!(scheme.as_str(), "http" | "https" | "mailto")
+            match cleaned[..i].to_ascii_lowercase().as_str() {
+                "http" | "https" => LinkKind::External,
+                "mailto" => LinkKind::Mail,
+                _ => LinkKind::Unsafe,
+            }
         }
-        _ => true,
+        _ => LinkKind::Relative,
     }
+}
+
+/// Whether a link target may appear in the output: external (`http`,
+/// `https`, `//host`), `mailto`, or a relative reference with no scheme.
+pub(crate) fn is_safe_url(url: &str) -> bool {
+    link_kind(url) != LinkKind::Unsafe
 }
 
 /// The text of a unit without any markup, for `<title>`, descriptions and QA checks.
@@ -151,5 +177,18 @@ mod tests {
         assert!(is_safe_url("mailto:a@b.c"));
         assert!(!is_safe_url("vbscript:x"));
         assert!(!is_safe_url(" javascript:x"));
+    }
+
+    #[test]
+    fn protocol_relative_links_are_external() {
+        assert_eq!(link_kind("//evil.example"), LinkKind::External);
+        assert_eq!(link_kind(" //evil.example/x"), LinkKind::External);
+        assert_eq!(link_kind("/\\evil.example"), LinkKind::External);
+        assert_eq!(link_kind("\\\\evil.example"), LinkKind::External);
+        assert_eq!(link_kind("HTTPS://un.org"), LinkKind::External);
+        assert_eq!(link_kind("../en/"), LinkKind::Relative);
+        assert_eq!(link_kind("/en/"), LinkKind::Relative);
+        assert_eq!(link_kind("mailto:a@b.c"), LinkKind::Mail);
+        assert_eq!(link_kind("data:x"), LinkKind::Unsafe);
     }
 }

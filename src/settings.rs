@@ -26,6 +26,7 @@ struct File {
     offline: Option<bool>,
     parallel: Option<bool>,
     max_file_mib: Option<u64>,
+    max_output_mib: Option<u64>,
     publish: Option<Publish>,
 }
 
@@ -52,6 +53,7 @@ const FIELDS: &[&str] = &[
     "offline",
     "parallel",
     "max_file_mib",
+    "max_output_mib",
     "publish",
 ];
 
@@ -76,6 +78,9 @@ pub struct Settings {
     pub parallel: bool,
     /// Files larger than this many MiB are refused before they are read.
     pub max_file_mib: u64,
+    /// The most HTML a build may write, in MiB; `None`: 50 times the
+    /// input, at least 64 MiB (see [`Settings::output_budget`]).
+    pub max_output_mib: Option<u64>,
     /// The thresholds a language must meet to be published.
     pub publish: Publish,
     /// Build languages that are not published too (`--drafts`), for preview.
@@ -98,6 +103,7 @@ impl Default for Settings {
             offline: false,
             parallel: true,
             max_file_mib: 8,
+            max_output_mib: None,
             publish: Publish::default(),
             drafts: false,
         }
@@ -121,6 +127,8 @@ pub struct Overrides {
     pub parallel: Option<bool>,
     /// `--max-file-mib`
     pub max_file_mib: Option<u64>,
+    /// `--max-output-mib`
+    pub max_output_mib: Option<u64>,
     /// `--drafts`
     pub drafts: bool,
 }
@@ -167,6 +175,7 @@ impl Settings {
         settings.offline = file.offline.unwrap_or(false);
         settings.parallel = file.parallel.unwrap_or(true);
         settings.max_file_mib = file.max_file_mib.unwrap_or(settings.max_file_mib);
+        settings.max_output_mib = file.max_output_mib;
         settings.publish = file.publish.unwrap_or_default();
         settings.apply(overrides);
         settings.validate(path)?;
@@ -191,6 +200,9 @@ impl Settings {
         if let Some(mib) = overrides.max_file_mib {
             self.max_file_mib = mib;
         }
+        if let Some(mib) = overrides.max_output_mib {
+            self.max_output_mib = Some(mib);
+        }
         self.drafts |= overrides.drafts;
         if let Some(url) = &mut self.base_url {
             if url.is_empty() {
@@ -201,16 +213,28 @@ impl Settings {
         }
     }
 
+    /// The most bytes of HTML a build may write: `max_output_mib`, or by
+    /// default 50 times `input_bytes` (everything the build read), at least
+    /// 64 MiB. A site past it is refused before it replaces the old one.
+    pub(crate) fn output_budget(&self, input_bytes: u64) -> u64 {
+        const MIB: u64 = 1024 * 1024;
+        match self.max_output_mib {
+            Some(mib) => mib.saturating_mul(MIB),
+            None => input_bytes.saturating_mul(50).max(64 * MIB),
+        }
+    }
+
     /// Check values that YAML types cannot.
     fn validate(&self, path: &Path) -> Result<()> {
-        if let Some(url) = &self.base_url
-            && !(url.starts_with("https://") || url.starts_with("http://"))
-        {
-            return Err(Error::at(Diagnostic::error(
-                path,
-                None,
-                format!("base_url `{url}` must start with https:// or http://"),
-            )));
+        if let Some(url) = &self.base_url {
+            check_base_url(url).map_err(|why| {
+                let shown: String = url.escape_debug().collect();
+                Error::at(Diagnostic::error(
+                    path,
+                    None,
+                    format!("base_url `{shown}` {why}"),
+                ))
+            })?;
         }
         for (name, value) in [
             ("min_translated", self.publish.min_translated),
@@ -256,6 +280,33 @@ fn field_location(text: &str, field: &str) -> Option<Location> {
         .map(|i| Location::new(i + 1, 1))
 }
 
+/// Why `url` cannot be the site's address, if it cannot: it must be an
+/// absolute `http(s)` URL with a host, written exactly as the `url` crate
+/// reads it back, with no whitespace or control characters (which would
+/// otherwise reach `robots.txt` and `sitemap.xml` as new lines).
+fn check_base_url(url: &str) -> std::result::Result<(), String> {
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("must not contain spaces, line breaks or control characters".into());
+    }
+    let parsed = url::Url::parse(url).map_err(|e| format!("is not an absolute URL ({e})"))?;
+    if !matches!(parsed.scheme(), "https" | "http") {
+        return Err("must start with https:// or http://".into());
+    }
+    if parsed.host_str().is_none_or(str::is_empty) {
+        return Err("has no host".into());
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() || !parsed.username().is_empty() {
+        return Err("must not have a query, a fragment or a user name".into());
+    }
+    if parsed.as_str() != url {
+        return Err(format!(
+            "is not written in its plain form; write `{}`",
+            parsed.as_str()
+        ));
+    }
+    Ok(())
+}
+
 /// Add a "did you mean" to an unknown-field message.
 fn suggest(mut d: Diagnostic) -> Diagnostic {
     if let Some((name, near)) = crate::yaml::unknown_field(&d.message, FIELDS) {
@@ -296,6 +347,42 @@ mod tests {
         );
         assert_eq!(s.original.as_str(), "xo");
         assert_eq!(s.fallback, [LangTag::parse("en").unwrap()]);
+    }
+
+    #[test]
+    fn base_urls_are_parsed_and_injections_refused() {
+        let check = |url: &str| {
+            let mut s = Settings::default();
+            s.apply(Overrides {
+                base_url: Some(url.into()),
+                ..Overrides::default()
+            });
+            s.validate(Path::new("tolmach.yaml"))
+                .map(|()| s.base_url.unwrap_or_default())
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(
+            check("https://example.org/x").unwrap(),
+            "https://example.org/x/"
+        );
+        assert_eq!(check("http://example.org").unwrap(), "http://example.org/");
+        let err = check("https://example.org/\nDisallow: /").unwrap_err();
+        assert_eq!(
+            err,
+            "tolmach.yaml: error: base_url `https://example.org/\\nDisallow: /` must not contain spaces, line breaks or control characters"
+        );
+        assert!(
+            check("ftp://example.org/")
+                .unwrap_err()
+                .contains("https://")
+        );
+        assert!(check("https:///x").is_err());
+        assert!(check("https://a.org/?q=1").is_err());
+        assert!(
+            check("https://EXAMPLE.org/")
+                .unwrap_err()
+                .contains("https://example.org/")
+        );
     }
 
     #[test]

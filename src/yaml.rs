@@ -37,6 +37,116 @@ pub(crate) fn parse<T: DeserializeOwned>(
     path: &Path,
     first_line: usize,
 ) -> Result<T, Diagnostic> {
+    if text.contains('*') {
+        check_expansion(text, path, first_line)?;
+    }
+    parse_unchecked(text, path, first_line)
+}
+
+/// How many bytes of text aliases may add to a file beyond its own size.
+const MAX_ALIAS_EXPANSION: usize = 64 * 1024;
+
+/// Refuse a file whose aliases multiply its text: the strings it holds once
+/// aliases are replayed may exceed its own size by [`MAX_ALIAS_EXPANSION`]
+/// at most. (The parser bounds the number of replays, not their size, so a
+/// 1 MB text reused by 55 units would otherwise become 55 MB of input and
+/// gigabytes of pages.)
+fn check_expansion(text: &str, path: &Path, first_line: usize) -> Result<(), Diagnostic> {
+    // A file the parser refuses is reported by the typed parse that follows.
+    let Ok(Measure(bytes)) = parse_unchecked(text, path, first_line) else {
+        return Ok(());
+    };
+    if bytes > text.len().saturating_add(MAX_ALIAS_EXPANSION) {
+        return Err(Diagnostic::error(
+            path,
+            None,
+            format!(
+                "aliases (`*name`) repeat text to {} KiB, more than the file's own {} KiB plus {} KiB; write the text out where it is needed",
+                bytes / 1024,
+                text.len() / 1024,
+                MAX_ALIAS_EXPANSION / 1024
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The total bytes of every string in a YAML document, aliases replayed.
+struct Measure(usize);
+
+impl<'de> serde::Deserialize<'de> for Measure {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(MeasureVisitor).map(Measure)
+    }
+}
+
+struct MeasureVisitor;
+
+impl<'de> serde::de::Visitor<'de> for MeasureVisitor {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<usize, E> {
+        Ok(v.len())
+    }
+
+    fn visit_bytes<E>(self, v: &[u8]) -> Result<usize, E> {
+        Ok(v.len())
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<usize, E> {
+        Ok(0)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<usize, E> {
+        Ok(0)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<usize, E> {
+        Ok(0)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<usize, E> {
+        Ok(0)
+    }
+
+    fn visit_unit<E>(self) -> Result<usize, E> {
+        Ok(0)
+    }
+
+    fn visit_none<E>(self) -> Result<usize, E> {
+        Ok(0)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+        d.deserialize_any(MeasureVisitor)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
+        let mut total = 0usize;
+        while let Some(Measure(n)) = seq.next_element()? {
+            total = total.saturating_add(n);
+        }
+        Ok(total)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<usize, A::Error> {
+        let mut total = 0usize;
+        while let Some((Measure(k), Measure(v))) = map.next_entry()? {
+            total = total.saturating_add(k).saturating_add(v);
+        }
+        Ok(total)
+    }
+}
+
+fn parse_unchecked<T: DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
     serde_saphyr::from_str_with_options(text, options()).map_err(|err| {
         let location = err.location().filter(|l| l.line() > 0).map(|l| {
             Location::new(
@@ -106,6 +216,21 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "f.yaml:2:1: error: duplicate mapping key: a"
+        );
+    }
+
+    #[test]
+    fn aliases_may_not_multiply_the_text() {
+        let long = "x".repeat(60 * 1024);
+        let ok = format!("a: &t {long}\nb: *t\n");
+        let r = parse::<BTreeMap<String, String>>(&ok, Path::new("f.yaml"), 1);
+        assert!(r.is_ok(), "{r:?}");
+        let bomb = format!("a: &t {long}\nb: *t\nc: *t\n");
+        let err = parse::<BTreeMap<String, String>>(&bomb, Path::new("f.yaml"), 1).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("f.yaml: error: aliases (`*name`) repeat text to 180 KiB"),
+            "{err}"
         );
     }
 

@@ -28,20 +28,9 @@ fn two_builds_are_byte_identical_and_a_rebuild_writes_nothing() {
         third.contains(": 0 written, 511 unchanged, 0 removed"),
         "{third}"
     );
-    // Only the manifest records the new inputs; every page is as it was.
-    let without_manifest = |mut files: Vec<(String, Vec<u8>)>| {
-        files.retain(|(p, _)| p != ".tolmach-manifest");
-        files
-    };
-    assert_eq!(without_manifest(tree(&public)), without_manifest(a.clone()));
-    let manifest = common::files(&public)
-        .iter()
-        .position(|p| p == ".tolmach-manifest")
-        .unwrap();
-    let (mut now, mut then) = (mtimes(&public), before);
-    now.remove(manifest);
-    then.remove(manifest);
-    assert_eq!(now, then, "unchanged files keep their mtime");
+    // Every page is as it was, with its mtime.
+    assert_eq!(tree(&public), a);
+    assert_eq!(mtimes(&public), before, "unchanged files keep their mtime");
 
     // A fresh build elsewhere of the same input gives the same bytes.
     let other = Fixture::real();
@@ -218,57 +207,229 @@ fn the_404_page_speaks_every_language_from_any_depth() {
     }
 }
 
-/// Kill the build at random moments; every file must stay whole, and the
-/// next build must repair everything.
+/// Run `tolmach build` with the test-only fault hook, which aborts the
+/// process at the `after`th file-system step of the write stage.
+fn build_killed_after(f: &Fixture, after: u64) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_tolmach"))
+        .arg("build")
+        .env("TOLMACH_FAULT_AFTER", after.to_string())
+        .current_dir(f.root())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+/// Kill the build at 60 points spread over the whole write stage, after one
+/// interface string changed (about 70 pages): every time, `public/` is
+/// exactly the old site or exactly the new one, with no temporary file in
+/// it, and the next build finishes the job.
 #[test]
-fn a_killed_build_never_leaves_a_truncated_file() {
+fn a_build_killed_at_any_step_leaves_the_old_site_or_the_new_one() {
     let f = Fixture::real();
+    let file = "locales/en/site.ftl";
+    let (from, to) = (
+        "skip-to-content = Skip to the text",
+        "skip-to-content = Skip to the document",
+    );
     f.build();
-    let good = tree(&f.path("public"));
-    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-    for round in 0..12 {
-        // Alternate between two versions so that every build rewrites pages.
-        let (from, to) = if round % 2 == 0 {
-            ("In 2019, ", "In the year 2019, ")
+    let old = tree(&f.path("public"));
+    // The new site, built elsewhere: builds are the same in any folder.
+    f.edit(file, from, to);
+    let out = f.run(&["build", "--out", "public-new"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let new = tree(&f.path("public-new"));
+    assert_ne!(old, new);
+    // Once there and back, so that the staging folder holds a previous
+    // site, as it does between builds.
+    f.build();
+    f.edit(file, to, from);
+    f.build();
+
+    // Count the steps of the change from the old site to the new one.
+    f.edit(file, from, to);
+    let counted = build_killed_after(&f, u64::MAX);
+    assert!(counted.status.success(), "{}", stderr(&counted));
+    let steps: u64 = stderr(&counted)
+        .lines()
+        .find_map(|l| l.strip_prefix("TOLMACH_FAULT_AFTER: the write stage took "))
+        .and_then(|l| l.strip_suffix(" steps"))
+        .expect("the fault hook reports its steps")
+        .parse()
+        .unwrap();
+    assert!(steps >= 100, "{steps}");
+    assert_eq!(tree(&f.path("public")), new);
+    f.edit(file, to, from);
+    f.build();
+    assert_eq!(tree(&f.path("public")), old);
+
+    // 52 points spread evenly, and each of the last 8 steps (the records and the swap).
+    let mut points: Vec<u64> = (1..=52).map(|i| i * (steps - 8) / 53).collect();
+    points.extend(steps - 7..=steps);
+    points.sort_unstable();
+    points.dedup();
+    assert!(points.len() >= 60, "{points:?}");
+    let (mut saw_old, mut saw_new) = (0, 0);
+    for after in points {
+        f.edit(file, from, to);
+        let killed = build_killed_after(&f, after);
+        assert!(
+            !killed.status.success(),
+            "step {after}: the build was not killed"
+        );
+        let live = tree(&f.path("public"));
+        if live == old {
+            saw_old += 1;
+        } else if live == new {
+            saw_new += 1;
         } else {
-            ("In the year 2019, ", "In 2019, ")
-        };
-        f.edit("locales/en/statement.yaml", from, to);
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        let delay = Duration::from_micros(seed % 400_000);
-        let mut child = Command::new(env!("CARGO_BIN_EXE_tolmach"))
-            .arg("build")
-            .current_dir(f.root())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(delay);
-        let _ = child.kill();
-        let _ = child.wait();
-        for (path, bytes) in tree(&f.path("public")) {
-            if path.ends_with(".html") {
-                let text = String::from_utf8(bytes).unwrap();
-                assert!(
-                    text.trim_end().ends_with("</html>"),
-                    "round {round}: {path} is truncated"
-                );
-            }
+            let extra: Vec<&String> = live
+                .iter()
+                .map(|(p, _)| p)
+                .filter(|p| !old.iter().any(|(q, _)| q == *p))
+                .collect();
+            panic!(
+                "killed at step {after} of {steps}: public/ is neither site; files not in the old one: {extra:?}"
+            );
         }
+        // The next build finishes the job and leaves nothing behind.
+        f.edit(file, to, from);
+        let out = f.run(&["build"]);
+        assert!(out.status.success(), "step {after}: {}", stderr(&out));
+        assert_eq!(tree(&f.path("public")), old, "step {after}");
+        assert!(!f.path(".public.tolmach-old").exists(), "step {after}");
     }
-    // Restore the original text, rebuild: the site is exactly the first one.
-    let current = f.read("locales/en/statement.yaml");
-    if current.contains("In the year 2019, ") {
-        f.edit(
-            "locales/en/statement.yaml",
-            "In the year 2019, ",
-            "In 2019, ",
+    eprintln!("killed at 60 of {steps} steps: old site {saw_old} times, new site {saw_new} times");
+    assert!(saw_old > 50 && saw_new > 0, "old {saw_old}, new {saw_new}");
+}
+
+#[test]
+fn the_output_folder_holds_only_the_site_and_two_folders_get_the_same_bytes() {
+    let f = Fixture::new("small");
+    f.build();
+    let out = f.run(&["build", "--out", "elsewhere/site"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = tree(&f.path("public"));
+    assert_eq!(public, tree(&f.path("elsewhere/site")));
+    for (path, _) in &public {
+        assert!(
+            !path.contains(".tolmach") && !path.starts_with('.'),
+            "public/{path} is not part of the site"
         );
     }
+    // The bookkeeping is in the project's cache folder, which git ignores.
+    assert!(f.path(".tolmach").is_dir());
+    assert_eq!(f.read(".tolmach/.gitignore").lines().last(), Some("*"));
+    // A later build into the same folder recognises it by that record.
+    let again = stdout(&f.run(&["build", "--out", "elsewhere/site"]));
+    assert!(
+        again.contains(": 0 written, 23 unchanged, 0 removed"),
+        "{again}"
+    );
+}
+
+#[test]
+fn a_stale_staging_folder_is_brought_up_to_date_and_an_old_style_output_is_adopted() {
+    let f = Fixture::new("small");
+    // An output folder made by an older Tolmach, with its marker and manifest.
+    f.write("public/.tolmach-output", "marker");
+    f.write("public/.tolmach-manifest", "inputs x\n");
+    f.write("public/en/old.html", "old");
+    f.write(".public.tolmach-staging/en/index.html", "half a build");
+    f.write(
+        ".public.tolmach-staging/en/stray/x.html",
+        "left by a killed build",
+    );
+    let out = stdout(&f.build());
+    assert!(out.contains(", 3 removed"), "{out}");
+    // Swapped out, the staging folder now holds the previous site.
+    assert_eq!(f.read(".public.tolmach-staging/en/old.html"), "old");
+    assert!(!f.path(".public.tolmach-staging/en/stray").exists());
+    let good = tree(&f.path("public"));
+    f.edit(
+        "locales/en/statement.yaml",
+        "declare our",
+        "declare our close",
+    );
+    f.build();
+    f.edit(
+        "locales/en/statement.yaml",
+        "declare our close",
+        "declare our",
+    );
     f.build();
     assert_eq!(tree(&f.path("public")), good);
+    assert!(
+        !tree(&f.path("public"))
+            .iter()
+            .any(|(_, b)| b == b"half a build")
+    );
+    assert!(!f.path("public/.tolmach-output").exists());
+    assert!(!f.path("public/.tolmach-manifest").exists());
+    assert!(!f.path("public/en/old.html").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_in_the_output_folder_is_refused_and_never_written_through() {
+    let f = Fixture::new("small");
+    f.build();
+    let before = tree(&f.path("public"));
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::remove_dir_all(f.path("public/en")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), f.path("public/en")).unwrap();
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("public/en is a symlink; Tolmach never writes through one"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(common::files(elsewhere.path()).is_empty());
+    std::fs::remove_file(f.path("public/en")).unwrap();
+
+    // A planted temporary name: refused the same way, its target untouched.
+    f.build();
+    assert_eq!(tree(&f.path("public")), before);
+    let victim = f.path("victim.txt");
+    f.write("victim.txt", "precious");
+    std::os::unix::fs::symlink(&victim, f.path("public/en/index.html.tolmach-tmp")).unwrap();
+    f.edit(
+        "locales/en/statement.yaml",
+        "declare our",
+        "declare our close",
+    );
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("public/en/index.html.tolmach-tmp is a symlink"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(f.read("victim.txt"), "precious");
+}
+
+#[cfg(unix)]
+#[test]
+fn writes_outside_the_output_folder_never_follow_a_planted_temporary_name() {
+    let f = Fixture::new("small");
+    let victim = f.path("victim.txt");
+    f.write("victim.txt", "precious");
+    // The name the writer used before: now it is never opened.
+    std::os::unix::fs::symlink(&victim, f.path("statement.en.po.tolmach-tmp")).unwrap();
+    let out = f.run(&["export", "en", "--format", "po", "--out", "statement.en.po"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(f.read("statement.en.po").contains("msgid"));
+    assert_eq!(f.read("victim.txt"), "precious");
+    // A target that is itself a symlink is refused, with its path.
+    std::os::unix::fs::symlink(&victim, f.path("linked.po")).unwrap();
+    let out = f.run(&["export", "en", "--format", "po", "--out", "linked.po"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("linked.po: it is a symlink"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(f.read("victim.txt"), "precious");
 }
 
 #[test]
@@ -287,4 +448,139 @@ fn an_unchanged_project_skips_rendering_but_repairs_a_damaged_output() {
         "{out}"
     );
     assert_eq!(tree(&f.path("public")), good);
+}
+
+#[cfg(unix)]
+#[test]
+fn only_the_themes_own_regular_files_are_published() {
+    let f = Fixture::new("small");
+    f.write(".env", "SECRET=1");
+    f.write(".git/config", "[remote] url = secret");
+    let statics = "themes/default/static";
+    for (name, target) in [
+        ("env.txt", "../../../.env"),
+        ("git.txt", "../../../.git/config"),
+    ] {
+        std::os::unix::fs::symlink(target, f.path(&format!("{statics}/{name}"))).unwrap();
+        let out = f.run(&["build"]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "{statics}/{name}: error: is a symlink; a theme's static files are published, so each must be a regular file of the theme\n"
+            )
+        );
+        assert!(!f.path("public").exists(), "{name}");
+        std::fs::remove_file(f.path(&format!("{statics}/{name}"))).unwrap();
+    }
+    // A hard link to a file outside the theme.
+    std::fs::hard_link(f.path(".env"), f.path(&format!("{statics}/p.txt"))).unwrap();
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with(&format!("{statics}/p.txt: error: is a hard link")),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::remove_file(f.path(&format!("{statics}/p.txt"))).unwrap();
+    // A symlinked static folder.
+    std::fs::rename(f.path(statics), f.path("elsewhere")).unwrap();
+    std::os::unix::fs::symlink(f.path("elsewhere"), f.path(statics)).unwrap();
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with(&format!("{statics}: error: is a symlink")),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_base_url_with_a_line_break_is_refused_and_nothing_is_written() {
+    let f = Fixture::new("small");
+    f.write(
+        "tolmach.yaml",
+        "languages: [ru, en]\nbase_url: \"https://example.org/\\nDisallow: /\\nSitemap: https://evil.example/s.xml\\n#\"\n",
+    );
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "tolmach.yaml: error: base_url `https://example.org/\\nDisallow: /\\nSitemap: https://evil.example/s.xml\\n#/` must not contain spaces, line breaks or control characters\n"
+    );
+    assert!(!f.path("public").exists());
+    let out = f.run(&["build", "--base-url", "https://example.org/ x"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).starts_with("tolmach.yaml: error: base_url"));
+}
+
+#[test]
+fn urls_in_attributes_are_readable() {
+    let f = Fixture::real();
+    let out = f.run(&["build", "--base-url", "https://edition.example/statement"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (path, bytes) in tree(&f.path("public")) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("&#x2F;"), "{path}");
+    }
+    let page = f.read("public/en/trade/index.html");
+    assert!(page.contains("href=\"https://edition.example/statement/en/trade/\""));
+    assert!(page.contains("href=\"../../ru/trade/\""));
+}
+
+#[test]
+fn an_output_past_the_budget_is_refused_and_the_old_site_stays() {
+    let f = Fixture::real();
+    f.build();
+    let before = tree(&f.path("public"));
+    f.edit(
+        "locales/en/statement.yaml",
+        "In 2019, ",
+        "In the year 2019, ",
+    );
+    let out = f.run(&["build", "--max-output-mib", "2"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with(
+            "error: the site would have more than 2 MiB of HTML (the setting max_output_mib); stopped at "
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(tree(&f.path("public")), before);
+    // The default (50 times the input, at least 64 MiB) builds the edition.
+    f.build();
+}
+
+#[test]
+fn a_long_text_reused_through_aliases_is_refused() {
+    let f = Fixture::new("small");
+    let big = "Lorem ipsum dolor sit amet. ".repeat(40_000); // about 1 MB
+    let yaml = f.read("locales/en/statement.yaml");
+    let mut first = true;
+    let yaml: String = yaml
+        .lines()
+        .map(|line| {
+            if line.starts_with("  text: ") {
+                if std::mem::take(&mut first) {
+                    format!("  text: &big \"{big}\"\n")
+                } else {
+                    "  text: *big\n".to_string()
+                }
+            } else {
+                format!("{line}\n")
+            }
+        })
+        .collect();
+    f.write("locales/en/statement.yaml", yaml);
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with(
+            "locales/en/statement.yaml: error: aliases (`*name`) repeat text to 7656 KiB"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!f.path("public").exists());
 }

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::*;
-use tolmach::{RELOAD_TAG, inject};
+use tolmach::{MAX_HEAD, inject, reload_tag};
 
 /// How long to wait for anything before giving up (a hang guard, not a timing check).
 const PATIENCE: Duration = Duration::from_secs(60);
@@ -43,6 +43,16 @@ fn drain(pipe: impl Read + Send + 'static) -> Arc<Mutex<String>> {
 }
 
 impl Server {
+    /// The resident memory of the server process, in KiB (Linux).
+    fn rss_kib(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap()
+    }
+
     /// Start `tolmach serve --port 0` in the fixture and wait for its address.
     fn start(fixture: &Fixture) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_tolmach"))
@@ -82,33 +92,26 @@ impl Server {
         self.stderr.lock().unwrap().clone()
     }
 
+    /// A connection to the server.
+    fn connect(&self) -> TcpStream {
+        let stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream.set_read_timeout(Some(PATIENCE)).unwrap();
+        stream
+    }
+
+    /// Send `request` as it is on a new connection and read the reply to the end.
+    fn raw(&self, request: &[u8]) -> Reply {
+        let mut stream = self.connect();
+        // The server may answer and close before it has read everything.
+        let _ = stream.write_all(request);
+        let mut raw = Vec::new();
+        let _ = stream.read_to_end(&mut raw);
+        Reply::parse(&raw)
+    }
+
     /// `GET path` over plain HTTP/1.0.
     fn get(&self, path: &str) -> Reply {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        stream.set_read_timeout(Some(PATIENCE)).unwrap();
-        write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).unwrap();
-        let raw = String::from_utf8(raw).unwrap();
-        let (head, body) = raw.split_once("\r\n\r\n").unwrap();
-        let mut lines = head.lines();
-        let status = lines
-            .next()
-            .unwrap()
-            .split(' ')
-            .nth(1)
-            .unwrap()
-            .parse()
-            .unwrap();
-        let headers = lines
-            .filter_map(|l| l.split_once(':'))
-            .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
-            .collect();
-        Reply {
-            status,
-            headers,
-            body: body.to_string(),
-        }
+        self.raw(format!("GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").as_bytes())
     }
 
     /// The parsed `/__tolmach/version`.
@@ -131,6 +134,26 @@ struct Reply {
 }
 
 impl Reply {
+    fn parse(raw: &[u8]) -> Reply {
+        let raw = String::from_utf8_lossy(raw);
+        let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+        let mut lines = head.lines();
+        let status = lines
+            .next()
+            .and_then(|l| l.split(' ').nth(1))
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let headers = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+            .collect();
+        Reply {
+            status,
+            headers,
+            body: body.to_string(),
+        }
+    }
+
     fn header(&self, name: &str) -> &str {
         self.headers
             .iter()
@@ -160,15 +183,15 @@ fn serves_the_site_with_content_types_a_404_page_and_the_reload_script() {
     let home = server.get("/");
     assert_eq!(home.status, 200);
     assert_eq!(home.header("content-type"), "text/html; charset=utf-8");
-    assert_eq!(home.body, inject(&fixture.read("public/index.html")));
-    assert_eq!(home.body.matches(RELOAD_TAG).count(), 1);
-    assert!(home.body.contains(&format!("{RELOAD_TAG}</body>")));
+    assert_eq!(home.body, inject(&fixture.read("public/index.html"), 1));
+    assert_eq!(home.body.matches("/__tolmach/reload.js").count(), 1);
+    assert!(home.body.contains(&format!("{}</body>", reload_tag(1))));
 
     let trade = server.get("/en/trade/");
     assert_eq!(trade.status, 200);
     assert_eq!(
         trade.body,
-        inject(&fixture.read("public/en/trade/index.html"))
+        inject(&fixture.read("public/en/trade/index.html"), 1)
     );
     for rel in files(&fixture.path("public")) {
         let bytes = std::fs::read(fixture.path(&format!("public/{rel}"))).unwrap();
@@ -194,7 +217,8 @@ fn serves_the_site_with_content_types_a_404_page_and_the_reload_script() {
         );
     }
     let script = server.get("/__tolmach/reload.js").body;
-    assert!(script.contains("/__tolmach/version") && script.contains("textContent"));
+    assert!(script.contains("new EventSource(\"/__tolmach/events\")"));
+    assert!(script.contains("textContent") && !script.contains("setTimeout"));
     assert!(!script.contains("innerHTML"));
 
     let moved = server.get("/en/trade?x=1");
@@ -206,7 +230,7 @@ fn serves_the_site_with_content_types_a_404_page_and_the_reload_script() {
     let missing = server.get("/en/no-such-page/");
     assert_eq!(missing.status, 404);
     assert_eq!(missing.header("content-type"), "text/html; charset=utf-8");
-    assert_eq!(missing.body, inject(&fixture.read("public/404.html")));
+    assert_eq!(missing.body, inject(&fixture.read("public/404.html"), 1));
 }
 
 #[test]
@@ -268,7 +292,7 @@ fn rebuilds_on_a_translation_edit_and_keeps_the_last_good_build_on_error() {
         page.body
             .contains("We, the Ministers, declare our close cooperation.")
     );
-    assert!(page.body.contains(RELOAD_TAG));
+    assert!(page.body.contains(&reload_tag(second)));
     assert!(
         server
             .stdout()
@@ -374,4 +398,218 @@ fn starts_with_a_broken_translation_and_builds_once_it_is_fixed() {
             .body
             .contains("We, the Ministers, declare our cooperation.")
     );
+}
+
+#[test]
+fn redirects_stay_on_this_host() {
+    let fixture = Fixture::new("small");
+    let server = Server::start(&fixture);
+    for (path, to) in [
+        ("//en", "/en/"),
+        ("//en/trade", "/en/trade/"),
+        ("/en//trade?x=//evil", "/en/trade/"),
+        ("/%2Fen", "/en/"),
+    ] {
+        let reply = server.get(path);
+        assert_eq!(
+            (reply.status, reply.header("location")),
+            (301, to),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn only_loopback_host_names_are_answered() {
+    let fixture = Fixture::new("small");
+    let server = Server::start(&fixture);
+    let port = server.port;
+    for host in [
+        "127.0.0.1",
+        "localhost",
+        &format!("127.0.0.1:{port}"),
+        &format!("localhost:{port}"),
+        &format!("[::1]:{port}"),
+    ] {
+        let reply = server.raw(
+            format!("GET /en/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes(),
+        );
+        assert_eq!(reply.status, 200, "{host}");
+    }
+    // A DNS-rebinding page reaches the server under its own name.
+    for host in [
+        "evil.example",
+        &format!("evil.example:{port}"),
+        "127.0.0.1:1",
+        "localhost.evil.example",
+    ] {
+        let reply = server.raw(
+            format!("GET /en/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes(),
+        );
+        assert_eq!(reply.status, 421, "{host}");
+        assert!(!reply.body.contains("Ministers"), "{host}");
+    }
+    let absolute = server.raw(
+        format!("GET http://evil.example/en/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n").as_bytes(),
+    );
+    assert_eq!(absolute.status, 421);
+    let no_host = server.raw(b"GET /en/ HTTP/1.0\r\n\r\n");
+    assert_eq!(no_host.status, 400);
+    let post = server.raw(b"POST /en/ HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n");
+    assert_eq!((post.status, post.header("allow")), (405, "GET, HEAD"));
+}
+
+#[test]
+fn oversized_heads_get_431_and_memory_stays_bounded() {
+    let fixture = Fixture::new("small");
+    let server = Server::start(&fixture);
+    let line = format!("X-Big: {}\r\n", "a".repeat(MAX_HEAD));
+    let reply = server.raw(format!("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n{line}\r\n").as_bytes());
+    assert_eq!(reply.status, 431);
+    let long_path = format!(
+        "GET /{} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+        "a".repeat(MAX_HEAD)
+    );
+    assert_eq!(server.raw(long_path.as_bytes()).status, 431);
+    let many: String = (0..200).map(|i| format!("X-{i}: 1\r\n")).collect();
+    let reply = server.raw(format!("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n{many}\r\n").as_bytes());
+    assert_eq!(reply.status, 431);
+
+    // 1 MB header lines on 40 connections at once: each is cut off at the
+    // limit, and the server does not keep the bytes.
+    let before = server.rss_kib();
+    let megabyte = format!(
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: {}",
+        "a".repeat(1 << 20)
+    );
+    let clients: Vec<_> = (0..40)
+        .map(|_| {
+            let port = server.port;
+            let request = megabyte.clone();
+            std::thread::spawn(move || {
+                let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+                stream.set_read_timeout(Some(PATIENCE)).unwrap();
+                let _ = stream.write_all(request.as_bytes());
+                let mut raw = Vec::new();
+                let _ = stream.read_to_end(&mut raw);
+                Reply::parse(&raw).status
+            })
+        })
+        .collect();
+    for client in clients {
+        let status = client.join().unwrap();
+        assert!(status == 431 || status == 0, "{status}");
+    }
+    let after = server.rss_kib();
+    assert!(
+        after < before + 20 * 1024,
+        "RSS grew from {before} KiB to {after} KiB"
+    );
+    assert_eq!(server.get("/en/").status, 200);
+}
+
+#[test]
+fn a_client_that_sends_half_a_head_is_disconnected() {
+    let fixture = Fixture::new("small");
+    let server = Server::start(&fixture);
+    let mut stream = server.connect();
+    stream
+        .write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        .unwrap();
+    // The server gives up after its header timeout; before, it waited forever.
+    let mut raw = Vec::new();
+    let closed = stream.read_to_end(&mut raw);
+    assert!(closed.is_ok(), "the connection was not closed: {closed:?}");
+    assert!(!String::from_utf8_lossy(&raw).contains("200 OK"));
+}
+
+#[test]
+fn a_pipelining_client_that_never_reads_does_not_starve_the_others() {
+    let fixture = Fixture::real();
+    let server = Server::start(&fixture);
+    let largest = common::files(&fixture.path("public"))
+        .into_iter()
+        .filter(|p| p.ends_with(".html"))
+        .max_by_key(|p| {
+            std::fs::metadata(fixture.path(&format!("public/{p}")))
+                .unwrap()
+                .len()
+        })
+        .unwrap();
+    let request = format!("GET /{largest} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    let mut hogs: Vec<TcpStream> = (0..8)
+        .map(|_| {
+            let mut hog = server.connect();
+            hog.write_all(request.repeat(50).as_bytes()).unwrap();
+            hog
+        })
+        .collect();
+    // Every other client is still served, each page whole.
+    for _ in 0..20 {
+        let reply = server.get("/en/trade/");
+        assert_eq!(reply.status, 200);
+        assert!(reply.body.contains("</html>"));
+    }
+    let sse = server.raw(b"HEAD /__tolmach/reload.js HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n");
+    assert_eq!(sse.status, 200);
+    // The hogs' connections end: the server stops writing to a client
+    // that does not read (or, if the kernel buffered it all, at the end).
+    for hog in &mut hogs {
+        let mut sink = Vec::new();
+        if let Err(e) = hog.read_to_end(&mut sink) {
+            // Closed with requests unread, the connection may end in a reset;
+            // only a read that timed out would mean the server kept it.
+            assert!(
+                !matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ),
+                "{e}"
+            );
+        }
+    }
+}
+
+#[test]
+fn builds_are_pushed_to_the_page_as_server_sent_events() {
+    let fixture = Fixture::new("small");
+    let server = Server::start(&fixture);
+    let mut stream = server.connect();
+    stream
+        .write_all(b"GET /__tolmach/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .unwrap();
+    let mut reader = BufReader::new(stream);
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        if line == "\r\n" {
+            break;
+        }
+        head.push_str(&line);
+    }
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("content-type: text/event-stream"),
+        "{head}"
+    );
+    let mut next_event = || loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        if let Some(data) = line.trim_end().strip_prefix("data:") {
+            return serde_json::from_str::<serde_json::Value>(data.trim()).unwrap();
+        }
+    };
+    let first = next_event();
+    assert_eq!(first["version"], 1);
+    fixture.edit(
+        "locales/en/statement.yaml",
+        "declare our cooperation",
+        "declare our close cooperation",
+    );
+    // No request was made: the new version arrives on the open stream.
+    let second = next_event();
+    assert_eq!(second["version"], 2, "{second}");
+    assert!(second["error"].is_null());
 }

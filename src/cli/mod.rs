@@ -155,6 +155,10 @@ struct BuildArgs {
     /// Refuse files larger than this many MiB (setting `max_file_mib`, default 8).
     #[arg(long)]
     max_file_mib: Option<u64>,
+    /// Stop if the site would have more HTML than this many MiB (setting
+    /// `max_output_mib`; default 50 times the input, at least 64).
+    #[arg(long)]
+    max_output_mib: Option<u64>,
     /// Also build languages that are not published (not listed, or below the
     /// `publish` thresholds), to preview them.
     #[arg(long)]
@@ -174,6 +178,7 @@ impl BuildArgs {
                 offline: self.offline,
                 parallel: self.no_parallel.then_some(false),
                 max_file_mib: self.max_file_mib,
+                max_output_mib: self.max_output_mib,
                 drafts: self.drafts,
             },
         }

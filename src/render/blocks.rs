@@ -12,7 +12,7 @@
 
 use std::fmt::Write as _;
 
-use tera::escape_html as esc;
+use super::templates::escape_html as esc;
 
 use crate::model::State;
 
@@ -222,7 +222,7 @@ mod tests {
         assert_eq!(
             out,
             "<h2 id=\"trade-2\">In <em>2019</em></h2>\n<p class=\"notice\" role=\"note\">Changed. \
-             <a href=\"..&#x2F;..&#x2F;ru&#x2F;trade&#x2F;#trade-2\" hreflang=\"xo\">Original</a></p>\n"
+             <a href=\"../../ru/trade/#trade-2\" hreflang=\"xo\">Original</a></p>\n"
         );
     }
 

@@ -108,14 +108,14 @@ impl<'a> LangCtx<'a> {
 fn notices(site: &Site, lang: &Language) -> Result<Notices> {
     let message = |key: &str| {
         site.message(&lang.tag, key, &[])
-            .map(|text| tera::escape_html(&text))
+            .map(|text| super::templates::escape_html(&text))
             .ok_or_else(|| Error::Refused(missing_message(site, &lang.tag, key)))
     };
     Ok(Notices {
         fallback: message("fallback-notice")?,
         stale: message("stale-notice")?,
         stale_link: message("stale-link")?,
-        original: tera::escape_html(site.original.as_str()),
+        original: super::templates::escape_html(site.original.as_str()),
     })
 }
 

@@ -41,6 +41,7 @@ impl Templates {
 pub(crate) fn templates(files: &[TextFile]) -> Result<Templates> {
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
     tera.register_filter("escape_xml", EscapeXml);
     let named: Vec<(String, &str)> = files
         .iter()
@@ -72,6 +73,26 @@ pub(crate) fn templates(files: &[TextFile]) -> Result<Templates> {
         .zip(files.iter().map(|f| f.path.clone()))
         .collect();
     Ok(Templates { tera, paths })
+}
+
+/// Escape text for HTML and XML, in element content and in quoted
+/// attribute values alike: `&`, `<`, `>`, `"` and `'`, the characters that
+/// can end a value or start markup. Unlike Tera's default, `/` stays as it
+/// is, so URLs in attributes stay readable (`https://edition.example/`,
+/// not `https:&#x2F;&#x2F;edition.example&#x2F;`).
+pub(crate) fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Give the templates the `t()` function over the site's messages.
@@ -197,5 +218,18 @@ impl tera::Function for Translate {
 
     fn is_safe(&self) -> bool {
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_keeps_urls_readable() {
+        assert_eq!(
+            escape_html("https://a.example/x?a=1&b=\"<'>"),
+            "https://a.example/x?a=1&amp;b=&quot;&lt;&#39;&gt;"
+        );
     }
 }

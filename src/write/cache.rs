@@ -1,0 +1,199 @@
+//! The build's bookkeeping, kept outside the published folder: a cache
+//! folder of the project (`.tolmach/`, git-ignored by its own `.gitignore`)
+//! with one subfolder per output path. It records
+//!
+//! - `output`: the output path it belongs to (for people, and to tell two
+//!   paths apart should their keys ever collide);
+//! - `owned`: the identities (device and inode) of the folders Tolmach made
+//!   at that path, so that a folder is recognised as Tolmach's;
+//! - `manifest`: the identity of the folder it describes, the fingerprint of
+//!   the inputs, and the hash and length of every file of that folder.
+//!
+//! A manifest counts only while the live folder is the very folder it
+//! describes, so a build killed between writing it and swapping the folders
+//! cannot make the next build trust it.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::replace;
+use crate::error::{Error, Result};
+
+/// The project's cache folder, relative to the project root.
+pub(crate) const CACHE_DIR: &str = ".tolmach";
+
+/// Which folder on disk: device and inode where the platform has them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Identity(u64, u64);
+
+impl Identity {
+    /// The identity of the folder at `path`, if there is one.
+    pub(crate) fn of(path: &Path) -> Option<Identity> {
+        let meta = std::fs::symlink_metadata(path).ok()?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt as _;
+            Some(Identity(meta.dev(), meta.ino()))
+        }
+        #[cfg(not(unix))]
+        {
+            // Elsewhere the record itself marks the path as Tolmach's.
+            meta.is_dir().then_some(Identity(0, 0))
+        }
+    }
+
+    fn parse(text: &str) -> Option<Identity> {
+        let (dev, ino) = text.trim().split_once(':')?;
+        Some(Identity(dev.parse().ok()?, ino.parse().ok()?))
+    }
+
+    fn render(self) -> String {
+        format!("{}:{}", self.0, self.1)
+    }
+}
+
+/// Hash and length of every file, by path.
+pub(crate) type Files = BTreeMap<String, (String, u64)>;
+
+/// What the last build recorded about the folder it made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Manifest {
+    /// The folder it describes.
+    pub(crate) folder: Identity,
+    /// The fingerprint of the inputs it was made from.
+    pub(crate) inputs: String,
+    /// Its files.
+    pub(crate) files: Files,
+}
+
+/// The cache folder of one output path.
+#[derive(Clone, Debug)]
+pub(crate) struct Cache {
+    dir: PathBuf,
+    output: PathBuf,
+}
+
+impl Cache {
+    /// The cache of the output folder `output` (absolute) of the project at `root`.
+    pub(crate) fn new(root: &Path, output: &Path) -> Cache {
+        let key = super::hash_of(output.as_os_str().as_encoded_bytes());
+        Cache {
+            dir: root.join(CACHE_DIR).join(format!("out-{}", &key[..16])),
+            output: output.to_path_buf(),
+        }
+    }
+
+    /// Create the folders, refusing any that is a symlink (a planted
+    /// `.tolmach` link must not redirect Tolmach's writes).
+    fn ensure(&self) -> Result<()> {
+        let top = self
+            .dir
+            .parent()
+            .expect("the cache folder is under the project");
+        for dir in [top, self.dir.as_path()] {
+            match std::fs::symlink_metadata(dir) {
+                Ok(meta) if meta.is_dir() => {}
+                Ok(_) => {
+                    return Err(Error::Refused(format!(
+                        "{} is not a folder (a symlink?); remove it, Tolmach keeps its build records there",
+                        dir.display()
+                    )));
+                }
+                Err(_) => {
+                    std::fs::create_dir(dir).map_err(|e| Error::io(dir, e))?;
+                    if dir == top {
+                        replace(
+                            &top.join(".gitignore"),
+                            b"# Tolmach's build records.\n*\n",
+                            false,
+                        )?;
+                        replace(
+                            &top.join("CACHEDIR.TAG"),
+                            b"Signature: 8a477f597d28d172789f06886806bc55\n# Tolmach's build records; see https://bford.info/cachedir/\n",
+                            false,
+                        )?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn read(&self, name: &str) -> Option<String> {
+        let path = self.dir.join(name);
+        let meta = std::fs::symlink_metadata(&path).ok()?;
+        if !meta.is_file() {
+            return None;
+        }
+        std::fs::read_to_string(path).ok()
+    }
+
+    fn write(&self, name: &str, text: &str) -> Result<()> {
+        self.ensure()?;
+        if !self.is_ours() {
+            let output = self.output.as_os_str().as_encoded_bytes();
+            replace(&self.dir.join("output"), output, false)?;
+        }
+        replace(&self.dir.join(name), text.as_bytes(), false)
+    }
+
+    /// Whether this cache belongs to the output path (and not to one whose key collides).
+    fn is_ours(&self) -> bool {
+        self.read("output")
+            .is_some_and(|o| Path::new(&o) == self.output)
+    }
+
+    /// The identities of the folders Tolmach made at the output path.
+    pub(crate) fn owned(&self) -> Vec<Identity> {
+        if !self.is_ours() {
+            return Vec::new();
+        }
+        self.read("owned")
+            .map(|text| text.lines().filter_map(Identity::parse).collect())
+            .unwrap_or_default()
+    }
+
+    /// Record the folders Tolmach made at the output path.
+    pub(crate) fn set_owned(&self, folders: &[Identity]) -> Result<()> {
+        let text: String = folders.iter().map(|f| f.render() + "\n").collect();
+        self.write("owned", &text)
+    }
+
+    /// The manifest of the last build, if it describes the folder `live`.
+    pub(crate) fn manifest(&self, live: Option<Identity>) -> Option<Manifest> {
+        if !self.is_ours() {
+            return None;
+        }
+        let text = self.read("manifest")?;
+        let mut lines = text.lines();
+        let folder = Identity::parse(lines.next()?.strip_prefix("folder ")?)?;
+        let inputs = lines.next()?.strip_prefix("inputs ")?.to_string();
+        let files = lines
+            .filter_map(|line| {
+                let mut parts = line.splitn(3, ' ');
+                let hash = parts.next()?.to_string();
+                let len = parts.next()?.parse().ok()?;
+                let path = parts.next()?.to_string();
+                Some((path, (hash, len)))
+            })
+            .collect();
+        (Some(folder) == live).then_some(Manifest {
+            folder,
+            inputs,
+            files,
+        })
+    }
+
+    /// Record the manifest of a folder.
+    pub(crate) fn set_manifest(&self, manifest: &Manifest) -> Result<()> {
+        let mut text = format!(
+            "folder {}\ninputs {}\n",
+            manifest.folder.render(),
+            manifest.inputs
+        );
+        for (path, (hash, len)) in &manifest.files {
+            text.push_str(&format!("{hash} {len} {path}\n"));
+        }
+        self.write("manifest", &text)
+    }
+}

@@ -1,0 +1,362 @@
+//! Assembling the new site in the staging folder, `.NAME.tolmach-staging`
+//! beside the output folder `NAME`.
+//!
+//! Between builds the staging folder holds the previous site (what the
+//! swap moved out of the live path), mostly as hard links shared with the
+//! live folder. A build brings it up to date instead of making it anew:
+//! a file whose bytes did not change is a hard link to the live file (kept
+//! if it already is one), a changed file is written fresh (a new file,
+//! created exclusively, after the old name is removed), and what the new
+//! site lacks is removed. Only what differs costs a file-system step, so a
+//! rebuild after one edit makes a few dozen changes, not a thousand folders
+//! and links. A staging folder with a symlink anywhere in it is not
+//! trusted: it is removed and made anew.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::cache::{Files, Identity, Manifest};
+use super::swap::{self, step};
+use super::{Summary, Target, refused, safe_relative};
+use crate::error::{Error, Result};
+use crate::render::Page;
+
+/// The files (with their inode, where known) and folders under a folder,
+/// relative, with `/`.
+#[derive(Debug, Default)]
+pub(super) struct Scan {
+    pub(super) files: BTreeMap<String, Option<u64>>,
+    dirs: BTreeSet<String>,
+}
+
+/// Scan `dir` (shown as `shown` in messages), refusing any symlink in it.
+pub(super) fn scan_shown(dir: &Path, shown: &Path) -> Result<Scan> {
+    let mut found = Scan::default();
+    if std::fs::symlink_metadata(dir).is_err() {
+        return Ok(found);
+    }
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).follow_links(false) {
+        let entry = entry.map_err(|e| Error::io(dir, e.into()))?;
+        let rel = entry
+            .path()
+            .strip_prefix(dir)
+            .expect("walkdir yields paths under its start")
+            .to_string_lossy()
+            .replace('\\', "/");
+        if entry.path_is_symlink() {
+            return Err(refused(
+                shown,
+                &format!(
+                    "{} is a symlink; Tolmach never writes through one (remove it)",
+                    shown.join(&rel).display()
+                ),
+            ));
+        }
+        if entry.file_type().is_dir() {
+            found.dirs.insert(rel);
+        } else {
+            found.files.insert(rel, inode(&entry));
+        }
+    }
+    Ok(found)
+}
+
+/// [`scan_shown`] with the folder's own path in messages.
+pub(super) fn scan(dir: &Path) -> Result<Scan> {
+    scan_shown(dir, dir)
+}
+
+#[cfg(unix)]
+fn inode(entry: &walkdir::DirEntry) -> Option<u64> {
+    use walkdir::DirEntryExt as _;
+    Some(entry.ino())
+}
+
+#[cfg(not(unix))]
+fn inode(_: &walkdir::DirEntry) -> Option<u64> {
+    None
+}
+
+/// If there is a live folder but no staging folder, make the staging folder
+/// a copy of the live site in hard links, so that the next build changes
+/// only what differs. (`serve` does this after its first build, while the
+/// reader looks at the page, instead of in the first rebuild after an edit.)
+pub(super) fn prime(target: &Target) -> Result<()> {
+    let staging = swap::staging(&target.live);
+    if std::fs::symlink_metadata(&staging).is_ok() || !target.live.is_dir() {
+        return Ok(());
+    }
+    let live = scan_shown(&target.live, &target.shown)?;
+    std::fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
+    for dir in &live.dirs {
+        let full = staging.join(dir);
+        std::fs::create_dir(&full).map_err(|e| Error::io(&full, e))?;
+    }
+    for file in live.files.keys() {
+        link_or_copy(&target.live.join(file), &staging.join(file))?;
+    }
+    Ok(())
+}
+
+/// Assembles a new site page by page in the staging folder, so that memory
+/// holds only the pages in flight. Only [`Writer::commit`] swaps it in; a
+/// build that fails before that ([`Writer::abort`]) changes nothing that is
+/// published.
+pub(crate) struct Writer {
+    target: Target,
+    staging: PathBuf,
+    inputs: String,
+    old: Option<Manifest>,
+    live: Scan,
+    staged: Scan,
+    new: Files,
+    summary: Summary,
+}
+
+impl Writer {
+    /// Start a new site for `target`; `inputs` is the fingerprint of what
+    /// the pages are made from.
+    pub(crate) fn open(target: Target, inputs: String) -> Result<Writer> {
+        let live = scan_shown(&target.live, &target.shown)?;
+        let old = target.cache.manifest(Identity::of(&target.live));
+        let staging = swap::staging(&target.live);
+        let staged = match scan(&staging) {
+            Ok(staged) if std::fs::symlink_metadata(&staging).is_ok_and(|m| m.is_dir()) => staged,
+            _ => {
+                step();
+                swap::remove(&staging)?;
+                if let Some(parent) = staging.parent() {
+                    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+                }
+                step();
+                std::fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
+                Scan::default()
+            }
+        };
+        Ok(Writer {
+            target,
+            staging,
+            inputs,
+            old,
+            live,
+            staged,
+            new: BTreeMap::new(),
+            summary: Summary::default(),
+        })
+    }
+
+    /// Whether the live folder already has exactly these bytes at `path`.
+    fn is_unchanged(&self, path: &str, hash: &str, bytes: &[u8]) -> bool {
+        if !self.live.files.contains_key(path) {
+            return false;
+        }
+        let file = self.target.live.join(path);
+        match self.old.as_ref().and_then(|m| m.files.get(path)) {
+            Some((old_hash, len)) => {
+                old_hash == hash
+                    && std::fs::symlink_metadata(&file)
+                        .is_ok_and(|m| m.is_file() && m.len() == *len)
+            }
+            None => std::fs::read(&file).is_ok_and(|old| old == bytes),
+        }
+    }
+
+    /// Remove whatever the staging folder has at `rel` (a file or a folder).
+    fn clear(&mut self, rel: &str) -> Result<()> {
+        let full = self.staging.join(rel);
+        if self.staged.files.remove(rel).is_some() {
+            step();
+            std::fs::remove_file(&full).map_err(|e| Error::io(&full, e))?;
+        } else if self.staged.dirs.contains(rel) {
+            let inside = format!("{rel}/");
+            self.staged
+                .dirs
+                .retain(|d| d != rel && !d.starts_with(&inside));
+            self.staged.files.retain(|f, _| !f.starts_with(&inside));
+            step();
+            swap::remove(&full)?;
+        }
+        Ok(())
+    }
+
+    /// Make the folders of `rel` in the staging folder.
+    fn make_dirs(&mut self, rel: &str) -> Result<()> {
+        let mut at = 0;
+        while let Some(i) = rel[at..].find('/') {
+            let dir = &rel[..at + i];
+            at += i + 1;
+            if self.staged.dirs.contains(dir) {
+                continue;
+            }
+            self.clear(dir)?;
+            let full = self.staging.join(dir);
+            step();
+            std::fs::create_dir(&full).map_err(|e| Error::io(&full, e))?;
+            self.staged.dirs.insert(dir.to_string());
+        }
+        Ok(())
+    }
+
+    /// Add one page to the new site.
+    pub(crate) fn add(&mut self, page: &Page) -> Result<()> {
+        let rel = safe_relative(&page.path)?;
+        let hash = super::hash_of(&page.bytes);
+        let unchanged = self.is_unchanged(&page.path, &hash, &page.bytes);
+        let entry = (hash, page.bytes.len() as u64);
+        if self.new.insert(page.path.clone(), entry).is_some() {
+            return Err(Error::Refused(format!(
+                "two pages would be written to `{}`",
+                page.path
+            )));
+        }
+        let staged = self.staging.join(rel);
+        if unchanged {
+            self.summary.unchanged += 1;
+            let live = self.live.files.get(&page.path).copied().flatten();
+            let same = self.staged.files.get(&page.path).copied().flatten();
+            if live.is_some() && live == same {
+                // Already a link to the live file: same bytes, same mtime.
+                return Ok(());
+            }
+            self.clear(&page.path)?;
+            self.make_dirs(&page.path)?;
+            step();
+            link_or_copy(&self.target.live.join(rel), &staged)?;
+        } else {
+            self.summary.written += 1;
+            self.clear(&page.path)?;
+            self.make_dirs(&page.path)?;
+            step();
+            create_fresh(&staged, &page.bytes)?;
+        }
+        self.staged.files.insert(page.path.clone(), None);
+        Ok(())
+    }
+
+    /// Stop: the live folder stays as it was. The staging folder is left
+    /// for the next build to bring up to date.
+    pub(crate) fn abort(self) {}
+
+    /// Remove from the staging folder what the new site does not have.
+    fn prune(&mut self) -> Result<()> {
+        let extra: Vec<String> = self
+            .staged
+            .files
+            .keys()
+            .filter(|p| !self.new.contains_key(*p))
+            .cloned()
+            .collect();
+        for path in extra {
+            self.clear(&path)?;
+        }
+        let mut needed = BTreeSet::new();
+        for path in self.new.keys() {
+            let mut at = 0;
+            while let Some(i) = path[at..].find('/') {
+                needed.insert(&path[..at + i]);
+                at += i + 1;
+            }
+        }
+        // Deepest first, so that a folder is empty when its turn comes.
+        let mut unneeded: Vec<String> = self
+            .staged
+            .dirs
+            .iter()
+            .filter(|d| !needed.contains(d.as_str()))
+            .cloned()
+            .collect();
+        unneeded.sort_by_key(|d| std::cmp::Reverse(d.matches('/').count()));
+        for dir in unneeded {
+            self.clear(&dir)?;
+        }
+        Ok(())
+    }
+
+    /// Make the staged site the live one and record it.
+    pub(crate) fn commit(mut self) -> Result<Summary> {
+        self.summary.removed = self
+            .live
+            .files
+            .keys()
+            .filter(|p| !self.new.contains_key(*p))
+            .count();
+        self.prune()?;
+        let live_id = Identity::of(&self.target.live);
+        let cache = &self.target.cache;
+        if let Some(live_id) = live_id
+            && self.summary.written == 0
+            && self.summary.removed == 0
+        {
+            // The live folder already is the new site: keep it, mtimes and all.
+            let manifest = Manifest {
+                folder: live_id,
+                inputs: self.inputs,
+                files: self.new,
+            };
+            if self.old.as_ref() != Some(&manifest) {
+                step();
+                cache.set_manifest(&manifest)?;
+            }
+            swap::report_steps();
+            return Ok(self.summary);
+        }
+        let staged_id = Identity::of(&self.staging)
+            .ok_or_else(|| Error::io(&self.staging, std::io::ErrorKind::NotFound.into()))?;
+        // Record the staged folder as Tolmach's, and its manifest, before the
+        // swap: a build killed after it must find the new live folder owned.
+        let mut owned = cache.owned();
+        owned.extend(live_id);
+        owned.push(staged_id);
+        step();
+        cache.set_owned(&owned)?;
+        step();
+        cache.set_manifest(&Manifest {
+            folder: staged_id,
+            inputs: self.inputs,
+            files: self.new,
+        })?;
+        // Exchanged, the old site is now the staging folder, kept for the
+        // next build; moved aside by the fallback, it is removed.
+        if let Some(old) = swap::swap(&self.staging, &self.target.live)?
+            && old != self.staging
+        {
+            step();
+            swap::remove(&old)?;
+        }
+        step();
+        cache.set_owned(&[staged_id])?;
+        swap::report_steps();
+        Ok(self.summary)
+    }
+}
+
+/// Write `bytes` to a new file at `path`; an existing name (a planted
+/// symlink included) is an error, never followed.
+fn create_fresh(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| Error::io(path, e))?;
+    file.write_all(bytes).map_err(|e| Error::io(path, e))
+}
+
+/// Put the live file `from` at `to` in the staging folder as a hard link
+/// (same bytes, same mtime); where links are not possible, as a copy with
+/// the original's mtime.
+fn link_or_copy(from: &Path, to: &Path) -> Result<()> {
+    if std::fs::hard_link(from, to).is_ok() {
+        return Ok(());
+    }
+    let bytes = std::fs::read(from).map_err(|e| Error::io(from, e))?;
+    create_fresh(to, &bytes)?;
+    let modified = std::fs::metadata(from)
+        .and_then(|m| m.modified())
+        .map_err(|e| Error::io(from, e))?;
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(to)
+        .map_err(|e| Error::io(to, e))?;
+    file.set_modified(modified).map_err(|e| Error::io(to, e))
+}

@@ -161,7 +161,7 @@ fn export_is_deterministic_and_in_source_order() {
     }
     let text = stdout(&f.run(&["export", "en", "--format", "xliff"]));
     assert!(text.contains(
-        "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"ru\" trgLang=\"en\">"
+        "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" xmlns:gls=\"urn:oasis:names:tc:xliff:glossary:2.0\" version=\"2.1\" srcLang=\"ru\" trgLang=\"en\">"
     ));
     // Stale: initial, the old translation kept, the original's word diff in a note.
     assert!(text.contains(concat!(
@@ -374,31 +374,38 @@ fn assert_refused(f: &Fixture, name: &str, text: &str, message: &str) {
 fn malformed_files_name_their_line_and_change_nothing() {
     let f = Fixture::real();
     let po = export(&f, "kk", "po", "kk.po");
-    // Line 20 is the title's msgid; break its closing quote.
-    assert!(po.lines().nth(19).unwrap().starts_with("msgid \"Заявление"));
+    // Break the closing quote of the title's msgid.
+    let line_of = |prefix: &str| po.lines().position(|l| l.starts_with(prefix)).unwrap();
+    let title = line_of("msgid \"Заявление");
     let broken: String = po
         .lines()
         .enumerate()
         .map(|(i, l)| {
-            if i == 19 {
+            if i == title {
                 format!("{}\n", l.trim_end_matches('"'))
             } else {
                 format!("{l}\n")
             }
         })
         .collect();
-    let col = po.lines().nth(19).unwrap().chars().count();
+    let col = po.lines().nth(title).unwrap().chars().count();
     assert_refused(
         &f,
         "bad.po",
         &broken,
-        &format!("bad.po:20:{col}: error: the string has no closing quote"),
+        &format!(
+            "bad.po:{}:{col}: error: the string has no closing quote",
+            title + 1
+        ),
     );
     assert_refused(
         &f,
         "bad.po",
         &po.replacen("msgctxt \"preamble-1\"", "msgctx \"preamble-1\"", 1),
-        "bad.po:25:1: error: expected msgctxt, msgid, msgstr, a \"string\" or a # comment, found `msgctx`",
+        &format!(
+            "bad.po:{}:1: error: expected msgctxt, msgid, msgstr, a \"string\" or a # comment, found `msgctx`",
+            line_of("msgctxt \"preamble-1\"") + 1
+        ),
     );
     assert_refused(
         &f,
@@ -407,6 +414,10 @@ fn malformed_files_name_their_line_and_change_nothing() {
         "bad.po:3:1: error: the header has no `Language:` field; Tolmach needs it to know which translation this is",
     );
     let xlf = export(&f, "kk", "xliff", "kk.xlf");
+    // The lines of the title's </segment> and of its <target>.
+    let xline = |needle: &str| xlf.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let segment_end = xline("</segment>");
+    let target = xline("<target>");
     assert_refused(
         &f,
         "bad.xlf",
@@ -415,14 +426,19 @@ fn malformed_files_name_their_line_and_change_nothing() {
             "\n      </segment>\n    </unit>\n    <unit id=\"preamble-1\">",
             1,
         ),
-        "bad.xlf:12:7: error: malformed XML: ill-formed document: expected `</target>`, but `</segment>` was found",
+        &format!(
+            "bad.xlf:{}:7: error: malformed XML: ill-formed document: expected `</target>`, but `</segment>` was found",
+            segment_end
+        ),
     );
     assert_refused(
         &f,
         "bad.xlf",
         &xlf.replacen("<target>", "<target><pc id=\"1\">", 1)
             .replacen("</target>", "</pc></target>", 1),
-        "bad.xlf:11:17: error: inline element <pc> in <target>; Tolmach units are plain text, remove the tag",
+        &format!(
+            "bad.xlf:{target}:17: error: inline element <pc> in <target>; Tolmach units are plain text, remove the tag"
+        ),
     );
     assert_refused(
         &f,
@@ -456,7 +472,7 @@ fn bad_requests_are_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).starts_with(
-            "error: invalid value 'docx' for '--format <FORMAT>'\n  [possible values: xliff, xliff12, po]\n"
+            "error: invalid value 'docx' for '--format <FORMAT>'\n  [possible values: xliff, xliff12, po, tmx, tbx]\n"
         ),
         "{}",
         stderr(&out)

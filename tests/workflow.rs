@@ -135,7 +135,15 @@ fn deleting_a_paragraph_makes_exactly_one_orphan() {
         6,
         "{out}"
     );
-    assert!(out.ends_with("check: 6 errors, 0 warnings\n"), "{out}");
+    // The reviewers' notes that name the deleted unit are pointed out too.
+    assert!(
+        out.contains("REVIEW.md:") && out.contains("mentions `trade-2`, which is not a unit"),
+        "{out}"
+    );
+    assert!(
+        out.lines().last().unwrap().starts_with("check: 6 errors, "),
+        "{out}"
+    );
 }
 
 #[test]

@@ -41,7 +41,8 @@ enum Command {
     Sync(SyncArgs),
     /// Sign off units as reviewed (or approved) from the command line.
     Review(ReviewArgs),
-    /// Export a language for CAT tools (XLIFF 2, XLIFF 1.2 or gettext PO).
+    /// Export a language for CAT tools (XLIFF 2, XLIFF 1.2, gettext PO), a
+    /// translation memory (TMX) or the glossaries (TBX).
     Export(ExportArgs),
     /// Import an XLIFF or PO file back into `locales/LANG/`.
     Import(ImportArgs),
@@ -63,6 +64,21 @@ struct CheckArgs {
     /// Also fail on warnings and on stale, missing and orphan units.
     #[arg(long)]
     strict: bool,
+    /// Check only this language (and what every language shares).
+    #[arg(long)]
+    lang: Option<String>,
+    /// Count units below this review level as open too.
+    #[arg(long, value_enum)]
+    require: Option<RequireArg>,
+}
+
+/// The review level `check --require` asks for.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum RequireArg {
+    /// Reviewed (or approved).
+    Reviewed,
+    /// Approved.
+    Approved,
 }
 
 /// Options of `tolmach sync`.
@@ -91,8 +107,8 @@ struct ReviewArgs {
 /// Options of `tolmach export`.
 #[derive(Debug, Args)]
 struct ExportArgs {
-    /// The language to export.
-    lang: String,
+    /// The language to export (TMX and TBX: every translation if none).
+    lang: Option<String>,
     /// The file format.
     #[arg(long, value_enum, default_value = "xliff")]
     format: Format,
@@ -230,7 +246,14 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check(args) => {
-            let report = check::run(&check::Options { root })?;
+            let report = check::run(&check::Options {
+                root,
+                lang: args.lang,
+                require: args.require.map(|r| match r {
+                    RequireArg::Reviewed => crate::model::Review::Reviewed,
+                    RequireArg::Approved => crate::model::Review::Approved,
+                }),
+            })?;
             print::check(&report);
             Ok(code(report.passes(args.strict)))
         }

@@ -10,6 +10,8 @@ pub(crate) mod export;
 pub(crate) mod import;
 mod letters;
 pub(crate) mod po;
+mod tbx;
+mod tmx;
 pub(crate) mod xliff;
 
 use std::collections::HashMap;
@@ -17,6 +19,7 @@ use std::path::Path;
 
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::lang::LangTag;
+use crate::model::glossary::Term;
 use crate::model::{Language, Review, Site, State, Unit};
 
 /// The file formats Tolmach exchanges.
@@ -31,6 +34,12 @@ pub(crate) enum Format {
     /// gettext PO.
     #[value(name = "po")]
     Po,
+    /// TMX 1.4b translation memory (every language pair with the original).
+    #[value(name = "tmx")]
+    Tmx,
+    /// TBX-Basic termbase of the glossaries.
+    #[value(name = "tbx")]
+    Tbx,
 }
 
 /// One language of the model, as an exchange file carries it.
@@ -67,6 +76,8 @@ pub(crate) struct Item<'a> {
     /// Translators' notes on the unit: its YAML comments, then the lines of
     /// its `note` field.
     pub notes: Vec<String>,
+    /// The glossary terms the unit's original uses: (term, required rendering).
+    pub terms: Vec<(&'a str, &'a str)>,
 }
 
 impl<'a> Document<'a> {
@@ -76,6 +87,7 @@ impl<'a> Document<'a> {
         site: &'a Site,
         lang: &'a Language,
         comments: &HashMap<String, Vec<String>>,
+        glossary: &'a [Term],
     ) -> Document<'a> {
         let items = site
             .source
@@ -102,6 +114,7 @@ impl<'a> Document<'a> {
                     diff: site.diff(lang, unit),
                     base: base_of(target, shown.review),
                     notes,
+                    terms: terms_in(glossary, &unit.text),
                 }
             })
             .collect();
@@ -147,6 +160,16 @@ impl Base {
             review: parts.next().and_then(Review::parse).unwrap_or_default(),
         }
     }
+}
+
+/// The glossary terms an original's text uses.
+fn terms_in<'a>(glossary: &'a [Term], text: &str) -> Vec<(&'a str, &'a str)> {
+    let lower = text.to_lowercase();
+    glossary
+        .iter()
+        .filter(|t| t.used_in(&lower).is_some())
+        .map(|t| (t.term.as_str(), t.target.as_str()))
+        .collect()
 }
 
 /// One unit as read back from a file.

@@ -54,6 +54,9 @@ pub(crate) fn write(doc: &Document<'_>) -> String {
             }
         }
         out.push_str(&format!("#. {}\n", item.place));
+        for (term, target) in &item.terms {
+            out.push_str(&format!("#. glossary: {term} → {target}\n"));
+        }
         out.push_str(&format!("#. {BASE_COMMENT} {}\n", item.base));
         if let Some(diff) = &item.diff {
             out.push_str(&format!(
@@ -410,7 +413,12 @@ mod tests {
     #[test]
     fn written_files_read_back() {
         let site = site();
-        let doc = Document::of(&site, site.language("en").unwrap(), &Default::default());
+        let doc = Document::of(
+            &site,
+            site.language("en").unwrap(),
+            &Default::default(),
+            &[],
+        );
         let text = write(&doc);
         assert!(
             text.contains("#, fuzzy\n#| msgctxt \"b\"\n#| msgid \"Старое\"\nmsgctxt \"b\"\n"),

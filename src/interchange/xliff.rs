@@ -16,6 +16,8 @@ use super::{Document, ImportFile, ImportUnit, Item};
 
 /// The XLIFF 2 namespace (2.1 keeps the 2.0 one).
 pub(crate) const NS2: &str = "urn:oasis:names:tc:xliff:document:2.0";
+/// The namespace of the XLIFF 2 glossary module.
+pub(crate) const NS_GLOSSARY: &str = "urn:oasis:names:tc:xliff:glossary:2.0";
 /// The XLIFF 1.2 namespace.
 pub(crate) const NS12: &str = "urn:oasis:names:tc:xliff:document:1.2";
 
@@ -27,7 +29,7 @@ fn head() -> String {
 pub(crate) fn write2(doc: &Document<'_>) -> String {
     let mut out = head();
     out.push_str(&format!(
-        "<xliff xmlns=\"{NS2}\" version=\"2.1\" srcLang=\"{}\" trgLang=\"{}\">\n",
+        "<xliff xmlns=\"{NS2}\" xmlns:gls=\"{NS_GLOSSARY}\" version=\"2.1\" srcLang=\"{}\" trgLang=\"{}\">\n",
         escape(doc.source_lang().as_str()),
         escape(doc.lang.tag.as_str())
     ));
@@ -37,9 +39,21 @@ pub(crate) fn write2(doc: &Document<'_>) -> String {
     ));
     for unit in &doc.items {
         out.push_str(&format!(
-            "    <unit id=\"{}\">\n      <notes>\n",
+            "    <unit id=\"{}\">\n",
             escape(unit.unit.id.as_str())
         ));
+        if !unit.terms.is_empty() {
+            out.push_str("      <gls:glossary>\n");
+            for (term, target) in &unit.terms {
+                out.push_str(&format!(
+                    "        <gls:glossEntry>\n          <gls:term source=\"glossary.yaml\">{}</gls:term>\n          <gls:translation>{}</gls:translation>\n        </gls:glossEntry>\n",
+                    escape(term),
+                    escape(target)
+                ));
+            }
+            out.push_str("      </gls:glossary>\n");
+        }
+        out.push_str("      <notes>\n");
         for note in &unit.notes {
             out.push_str(&format!("        <note>{}</note>\n", escape(note)));
         }
@@ -599,7 +613,12 @@ mod tests {
     #[test]
     fn both_versions_read_back() {
         let site = site();
-        let doc = Document::of(&site, site.language("en").unwrap(), &Default::default());
+        let doc = Document::of(
+            &site,
+            site.language("en").unwrap(),
+            &Default::default(),
+            &[],
+        );
         for text in [write2(&doc), write12(&doc)] {
             let file = read(&text, Path::new("f.xlf")).unwrap();
             assert_eq!(file.lang, "en");
@@ -651,7 +670,12 @@ mod tests {
     #[test]
     fn malformed_xml_names_the_line() {
         let site = site();
-        let doc = Document::of(&site, site.language("en").unwrap(), &Default::default());
+        let doc = Document::of(
+            &site,
+            site.language("en").unwrap(),
+            &Default::default(),
+            &[],
+        );
         let text = write2(&doc).replace("</source>\n        <target>", "\n        <target>");
         let err = read(&text, Path::new("f.xlf")).unwrap_err().to_string();
         assert_eq!(

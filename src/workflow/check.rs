@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Diagnostic, Error, Location, Result, Severity};
 use crate::load::{Project, TextFile};
 use crate::model::glossary::{self, Term};
-use crate::model::{self, Language, Site, State, Unit};
+use crate::model::{self, Language, Review, Site, State, Unit};
 use crate::settings::Overrides;
 use crate::text::normalize_space;
 
@@ -28,6 +28,10 @@ use crate::text::normalize_space;
 pub(crate) struct Options {
     /// The project root.
     pub root: PathBuf,
+    /// Check only this translation (and what every language shares).
+    pub lang: Option<String>,
+    /// Count units below this review level as open too.
+    pub require: Option<Review>,
 }
 
 /// Everything found, with the open units counted for `--strict`.
@@ -88,10 +92,27 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
     );
     out.diagnostics.extend(theme_messages(project, site));
     out.diagnostics.extend(message_variables(site));
-    for lang in site.translations() {
+    let only = match &options.lang {
+        Some(tag) => Some(
+            site.translations()
+                .find(|l| l.tag == tag.as_str())
+                .ok_or_else(|| {
+                    Error::Refused(format!("`{tag}` is not a translation of this project"))
+                })?,
+        ),
+        None => None,
+    };
+    for lang in site
+        .translations()
+        .filter(|l| only.is_none_or(|o| o.tag == l.tag))
+    {
         let terms = lang_glossary(project, lang, &mut out.diagnostics);
         out.open_units += lang.orphan_count();
         out.open_units += units(site, lang, &terms, &mut out.diagnostics);
+        if let Some(level) = options.require {
+            out.open_units += unreviewed(site, lang, level, &mut out.diagnostics);
+        }
+        out.diagnostics.extend(review_notes(project, site, lang));
         if let Some(parked) = &lang.parked {
             out.diagnostics.extend(parked.entries.iter().map(|e| {
                 Diagnostic::warning(
@@ -105,9 +126,88 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
             }));
         }
     }
+    if let Some(lang) = only {
+        let others = |d: &Diagnostic| {
+            d.path.starts_with(crate::layout::LOCALES)
+                && !d.path.starts_with(crate::layout::locale_dir(&lang.tag))
+        };
+        out.diagnostics.retain(|d| !others(d));
+    }
     out.diagnostics.sort();
     out.diagnostics.dedup();
     Ok(out)
+}
+
+/// Units translated from the current original but below the required
+/// review level: each a warning, all counted as open.
+fn unreviewed(site: &Site, lang: &Language, level: Review, out: &mut Vec<Diagnostic>) -> usize {
+    let below: Vec<&str> = site
+        .source
+        .units()
+        .filter(|u| lang.unit(u).state == State::Translated && lang.unit(u).review < level)
+        .map(|u| u.id.as_str())
+        .collect();
+    if !below.is_empty() {
+        out.push(Diagnostic::warning(
+            lang.translation_path(),
+            None,
+            format!(
+                "{} unit(s) not {} yet: {} (sign them off with `tolmach review {}{} ID…`)",
+                below.len(),
+                level.name(),
+                below.join(", "),
+                lang.tag,
+                if level == Review::Approved {
+                    " --approve"
+                } else {
+                    ""
+                }
+            ),
+        ));
+    }
+    below.len()
+}
+
+/// A reviewer's note that names a unit the source no longer has (a
+/// backticked id such as `trade-7`) points the reviewer at nothing.
+fn review_notes(project: &Project, site: &Site, lang: &Language) -> Vec<Diagnostic> {
+    let Some(file) = project
+        .locales
+        .iter()
+        .find(|l| l.lang == lang.tag)
+        .and_then(|l| l.review_notes.as_ref())
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let text = &file.text;
+    let mut from = 0;
+    while let Some(open) = text[from..].find('`') {
+        let start = from + open + 1;
+        let Some(len) = text[start..].find('`') else {
+            break;
+        };
+        let token = &text[start..start + len];
+        from = start + len + 1;
+        if looks_like_numbered_id(token) && site.source.unit(token).is_none() {
+            out.push(Diagnostic::warning(
+                &file.path,
+                Some(Location::of_offset(text, start - 1)),
+                format!(
+                    "mentions `{token}`, which is not a unit of the source (renamed or deleted?); update the note"
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// `trade-2`, `preamble-1`: a unit id that ends in a number.
+fn looks_like_numbered_id(token: &str) -> bool {
+    crate::model::UnitId::parse(token).is_ok()
+        && token
+            .rsplit_once('-')
+            .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The glossary of `lang`, or none (a broken file is reported).

@@ -472,3 +472,61 @@ fn a_regional_tag_does_not_start_a_second_edition() {
     );
     assert!(!f.path("locales/en-GB").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_planted_temporary_symlink_never_redirects_a_write() {
+    let f = Fixture::new("small");
+    let victim = f.path("victim.txt");
+    f.write("victim.txt", "the maintainer's ~/.bashrc");
+    std::os::unix::fs::symlink(&victim, f.path("locales/en/statement.yaml.tolmach-tmp")).unwrap();
+    // sync rewrites the translation (it adds humanitarian-1).
+    let out = f.run(&["sync", "en"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(units(&f, EN).contains_key("humanitarian-1"));
+    // import rewrites it too.
+    let po = export_po(&f);
+    f.write(
+        "en.po",
+        po_target(
+            &po,
+            "In 2019, trade exceeded 30 billion US dollars.",
+            "In 2019, trade surpassed 30 billion US dollars.",
+        ),
+    );
+    assert_eq!(code(&f.run(&["import", "en.po"])), 0);
+    assert_eq!(
+        text_of(&units(&f, EN), "trade-1"),
+        "In 2019, trade surpassed 30 billion US dollars."
+    );
+    assert_eq!(f.read("victim.txt"), "the maintainer's ~/.bashrc");
+    assert!(std::fs::symlink_metadata(f.path(EN)).unwrap().is_file());
+}
+
+#[test]
+fn an_export_never_replaces_a_file_people_edit() {
+    let f = Fixture::new("small");
+    let source = f.read("sources/statement.md");
+    for target in ["sources/statement.md", EN, "tolmach.yaml"] {
+        let before = f.read(target);
+        let out = f.run(&["export", "en", "--format", "po", "--out", target]);
+        assert_eq!(code(&out), 1, "{target}");
+        assert!(
+            stderr(&out).contains("it is a file of the project that people edit"),
+            "{}",
+            stderr(&out)
+        );
+        assert_eq!(f.read(target), before, "{target}");
+    }
+    assert_eq!(f.read("sources/statement.md"), source);
+    // A new file among them is fine.
+    let out = f.run(&[
+        "export",
+        "en",
+        "--format",
+        "po",
+        "--out",
+        "locales/en/for-the-agency.po",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}

@@ -191,6 +191,12 @@ fn refreshed(lang: &str, s: &sync::Summary) -> String {
 
 /// `export`: the file's text on stdout, or nothing if it was written.
 pub(super) fn export(exported: &Exported) -> Result<()> {
+    if let Exported::OmegatProject(target) = exported {
+        out(&format!(
+            "wrote an OmegaT project (sentence segmentation off, PO header skipped); open its folder in OmegaT, and import the file it writes: tolmach import {}\n",
+            printable(&target.display().to_string())
+        ));
+    }
     if let Exported::Text(text) = exported {
         let mut stdout = std::io::stdout().lock();
         stdout

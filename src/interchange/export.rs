@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::{Document, Format, po, xliff};
+use super::{Document, Format, omegat, po, xliff};
 use crate::edit;
 use crate::error::{Error, Result};
 use crate::lang::LangTag;
@@ -24,6 +24,8 @@ pub(crate) struct Options {
     pub format: Format,
     /// Write to this file (relative to the current directory) instead of returning the text.
     pub out: Option<PathBuf>,
+    /// Write an OmegaT project into this new folder instead (PO only; see [`omegat`]).
+    pub omegat_project: Option<PathBuf>,
 }
 
 /// What `export` produced.
@@ -33,12 +35,18 @@ pub(crate) enum Exported {
     Text(String),
     /// The file was written to `--out`.
     Written,
+    /// An OmegaT project was written; OmegaT will write the translated
+    /// file at this path.
+    OmegatProject(PathBuf),
 }
 
 /// Export one language.
 pub(crate) fn run(options: &Options) -> Result<Exported> {
     if let Some(out) = &options.out {
         refuse_project_file(&options.root, out)?;
+    }
+    if let Some(dir) = &options.omegat_project {
+        refuse_omegat_folder(dir, options.format)?;
     }
     let opened = model::open(&options.root, Overrides::default())?;
     let tag = LangTag::parse(&options.lang).map_err(Error::Refused)?;
@@ -56,6 +64,9 @@ pub(crate) fn run(options: &Options) -> Result<Exported> {
         None => HashMap::new(),
     };
     let text = text(&opened.site, &options.lang, options.format, &comments)?;
+    if let Some(dir) = &options.omegat_project {
+        return write_omegat_project(dir, &opened.site, &options.lang, text);
+    }
     match &options.out {
         Some(path) => {
             crate::write::replace_file(path, text.as_bytes())?;
@@ -94,6 +105,47 @@ pub(crate) fn text(
         Format::Xliff12 => xliff::write12(&document),
         Format::Po => po::write(&document),
     })
+}
+
+/// Refuse an OmegaT project in anything but a new or empty folder (a
+/// translator's project keeps the work in `omegat/project_save.tmx`, which
+/// a second export must not meet), and in any format but PO (OmegaT 3.x
+/// reads XLIFF 1.2 as target-only text and does not read XLIFF 2).
+fn refuse_omegat_folder(dir: &Path, format: Format) -> Result<()> {
+    if format != Format::Po {
+        return Err(Error::Refused(
+            "--omegat-project holds a PO file: OmegaT 3.x reads an XLIFF 1.2 <target> as the text to translate (not the Russian <source>) and has no XLIFF 2 filter; use --format po".into(),
+        ));
+    }
+    let empty = match std::fs::symlink_metadata(dir) {
+        Err(_) => true,
+        Ok(meta) if meta.is_dir() => std::fs::read_dir(dir)
+            .map_err(|e| Error::io(dir, e))?
+            .next()
+            .is_none(),
+        Ok(_) => false,
+    };
+    if empty {
+        Ok(())
+    } else {
+        Err(Error::Refused(format!(
+            "refusing to write an OmegaT project into {}: it exists and is not an empty folder; choose a new folder",
+            dir.display()
+        )))
+    }
+}
+
+/// Write the OmegaT project of an export into `dir`.
+fn write_omegat_project(dir: &Path, site: &Site, lang: &str, po: String) -> Result<Exported> {
+    let tag = LangTag::parse(lang).map_err(Error::Refused)?;
+    let name = format!("statement.{tag}.po");
+    for folder in omegat::FOLDERS {
+        crate::write::create_folder(&dir.join(folder))?;
+    }
+    for (path, text) in omegat::files(&site.original, &tag, &name, po) {
+        crate::write::replace_file(&dir.join(path), text.as_bytes())?;
+    }
+    Ok(Exported::OmegatProject(dir.join("target").join(name)))
 }
 
 /// Refuse to overwrite a file people edit (the source, a translation, a

@@ -743,6 +743,17 @@ fn the_omegat_project_export_and_its_refusals() {
     );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(!f.path("y").exists() && !f.path("a.po").exists());
+    // Not inside a folder people edit: under locales/ it would read as a language.
+    let out = run(
+        &f,
+        &["export", "kk", "--omegat-project", "locales/omegat-kk"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "error: refusing to write an OmegaT project into locales/omegat-kk: it is inside locales, a folder of the project that people edit; choose another folder\n"
+    );
+    assert!(!f.path("locales/omegat-kk").exists());
     // An empty folder is fine.
     std::fs::create_dir(f.path("empty")).unwrap();
     let out = run(&f, &["export", "kk", "--omegat-project", "empty"]);

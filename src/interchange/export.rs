@@ -46,7 +46,7 @@ pub(crate) fn run(options: &Options) -> Result<Exported> {
         refuse_project_file(&options.root, out)?;
     }
     if let Some(dir) = &options.omegat_project {
-        refuse_omegat_folder(dir, options.format)?;
+        refuse_omegat_folder(&options.root, dir, options.format)?;
     }
     let opened = model::open(&options.root, Overrides::default())?;
     let tag = LangTag::parse(&options.lang).map_err(Error::Refused)?;
@@ -110,8 +110,10 @@ pub(crate) fn text(
 /// Refuse an OmegaT project in anything but a new or empty folder (a
 /// translator's project keeps the work in `omegat/project_save.tmx`, which
 /// a second export must not meet), and in any format but PO (OmegaT 3.x
-/// reads XLIFF 1.2 as target-only text and does not read XLIFF 2).
-fn refuse_omegat_folder(dir: &Path, format: Format) -> Result<()> {
+/// reads XLIFF 1.2 as target-only text and does not read XLIFF 2), and
+/// inside a folder of the project that people edit (`locales/`, where a
+/// new folder would read as a language).
+fn refuse_omegat_folder(root: &Path, dir: &Path, format: Format) -> Result<()> {
     if format != Format::Po {
         return Err(Error::Refused(
             "--omegat-project holds a PO file: OmegaT 3.x reads an XLIFF 1.2 <target> as the text to translate (not the Russian <source>) and has no XLIFF 2 filter; use --format po".into(),
@@ -125,13 +127,45 @@ fn refuse_omegat_folder(dir: &Path, format: Format) -> Result<()> {
             .is_none(),
         Ok(_) => false,
     };
-    if empty {
-        Ok(())
-    } else {
-        Err(Error::Refused(format!(
+    if !empty {
+        return Err(Error::Refused(format!(
             "refusing to write an OmegaT project into {}: it exists and is not an empty folder; choose a new folder",
             dir.display()
-        )))
+        )));
+    }
+    // The folder as it will be: its nearest existing ancestor, resolved,
+    // and the rest of the path.
+    let mut existing = dir;
+    let mut rest = Vec::new();
+    while std::fs::symlink_metadata(existing).is_err() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name);
+                existing = parent;
+            }
+            _ => break,
+        }
+    }
+    let existing = if existing.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        existing
+    };
+    let (Ok(root), Ok(mut full)) = (std::fs::canonicalize(root), std::fs::canonicalize(existing))
+    else {
+        return Ok(());
+    };
+    full.extend(rest.iter().rev());
+    match full.strip_prefix(&root) {
+        Ok(rel) if layout::is_edited_by_people(rel) => Err(Error::Refused(format!(
+            "refusing to write an OmegaT project into {}: it is inside {}, a folder of the project that people edit; choose another folder",
+            dir.display(),
+            rel.components().next().map_or_else(String::new, |c| c
+                .as_os_str()
+                .to_string_lossy()
+                .into_owned())
+        ))),
+        _ => Ok(()),
     }
 }
 

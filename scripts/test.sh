@@ -3,8 +3,9 @@
 # Debian machine first: the Rust tests, then the real-browser tests
 # (Debian's chromium driven by npm's playwright-core, with axe-core), the
 # Nu Html Checker (npm's vnu-jar) and the link check over the built site,
-# and the checks of exported PO (gettext's msgfmt) and XLIFF (PyPI's
-# translate-toolkit) files.
+# the checks of exported PO (gettext's msgfmt) and XLIFF (PyPI's
+# translate-toolkit) files, and the round trip through a translator's CAT
+# tool (Debian's OmegaT 3.6, run headless: tests/omegat.rs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,7 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v msgfmt >/dev/null 2>&1 || need_apt+=(gettext)
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+command -v omegat >/dev/null 2>&1 || need_apt+=(omegat)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing: ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -21,6 +23,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 python3 -c "import translate" 2>/dev/null || pip install -q translate-toolkit
 (cd tests/browser && npm ci --no-audit --no-fund --silent)
+
+# OmegaT is installed above, so its round trip must run, not skip.
+export TOLMACH_REQUIRE_OMEGAT=1
 
 cargo build --release --quiet
 cargo test --workspace --all-targets

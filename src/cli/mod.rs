@@ -109,12 +109,21 @@ struct ReviewArgs {
 struct ExportArgs {
     /// The language to export (TMX and TBX: every translation if none).
     lang: Option<String>,
-    /// The file format.
-    #[arg(long, value_enum, default_value = "xliff")]
+    /// The file format (`po` with `--omegat-project`).
+    #[arg(
+        long,
+        value_enum,
+        default_value = "xliff",
+        default_value_if("omegat_project", clap::builder::ArgPredicate::IsPresent, "po")
+    )]
     format: Format,
     /// Write to this file instead of standard output.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Write an OmegaT project into this new folder instead: the PO file in
+    /// `source/`, sentence segmentation off, the PO header skipped.
+    #[arg(long, value_name = "DIR", conflicts_with = "out")]
+    omegat_project: Option<PathBuf>,
 }
 
 /// Options of `tolmach import`.
@@ -286,6 +295,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 lang: args.lang,
                 format: args.format,
                 out: args.out,
+                omegat_project: args.omegat_project,
             })?;
             print::export(&exported)?;
             Ok(ExitCode::SUCCESS)

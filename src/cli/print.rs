@@ -191,6 +191,12 @@ fn refreshed(lang: &str, s: &sync::Summary) -> String {
 
 /// `export`: the file's text on stdout, or nothing if it was written.
 pub(super) fn export(exported: &Exported) -> Result<()> {
+    if let Exported::OmegatProject(target) = exported {
+        out(&format!(
+            "wrote an OmegaT project (sentence segmentation off, PO header skipped); open its folder in OmegaT, and import the file it writes: tolmach import {}\n",
+            printable(&target.display().to_string())
+        ));
+    }
     if let Exported::Text(text) = exported {
         let mut stdout = std::io::stdout().lock();
         stdout
@@ -213,7 +219,7 @@ pub(super) fn import(report: &import::Report) {
     for warning in &report.warnings {
         text.push_str(&format!("{warning}\n"));
     }
-    let rejected = report.rejected.len() + report.emptied.len();
+    let rejected = report.rejected.len() + report.emptied.len() + report.emptied_stale.len();
     text.push_str(&format!(
         "{}: changed {}, unchanged {}, kept {}, conflicts {}, rejected {}\n",
         report.target.display(),
@@ -246,7 +252,7 @@ pub(super) fn import(report: &import::Report) {
     for d in &report.rejected {
         text.push_str(&format!("  rejected {d}\n"));
     }
-    text.push_str(&emptied(&report.emptied));
+    text.push_str(&emptied(report));
     if !report.conflicts.is_empty() {
         text.push_str("conflicting units were not written: choose with --theirs (take the imported text) or --ours (keep the file's)\n");
     }
@@ -260,9 +266,16 @@ pub(super) fn import(report: &import::Report) {
 }
 
 /// Units that were translated when exported and came back empty: one
-/// explanation for all of them, since they share one cause.
-fn emptied(ids: &[String]) -> String {
-    match ids {
+/// explanation for all of them, since they share one cause. Units that
+/// were stale (fuzzy) have another cause, so they get their own.
+fn emptied(report: &import::Report) -> String {
+    let list = |ids: &[String]| {
+        ids.iter()
+            .map(|i| printable(i).into_owned())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut text = match report.emptied.as_slice() {
         [] => String::new(),
         [id] => format!(
             "  rejected {}: the file has no translation, though the unit was translated when exported; the current one is kept\n",
@@ -272,15 +285,28 @@ fn emptied(ids: &[String]) -> String {
             "  rejected {n} units that were translated when exported came back empty: {}\n  \
              This is what a CAT tool does when it splits paragraphs into sentences: each unit is one \
              paragraph, and a tool that segments it saves the sentences, not the unit. Turn sentence \
-             segmentation off for this project (OmegaT: Project > Properties > Segmentation, untick \
-             \"Sentence-level segmenting\") and translate again, or export with --one-segment (see the README).\n",
-            ids.iter()
-                .map(|i| printable(i).into_owned())
-                .collect::<Vec<_>>()
-                .join(", "),
-            n = ids.len()
+             segmentation off for this project (OmegaT: Project > Properties, untick \
+             \"Enable Sentence-level segmentation\") and translate again, or send the translator an \
+             OmegaT project that has it off: tolmach export {lang} --omegat-project DIR (see the README).\n",
+            list(ids),
+            n = ids.len(),
+            lang = printable(&report.lang),
         ),
+    };
+    if !report.emptied_stale.is_empty() {
+        text.push_str(&format!(
+            "  rejected {} stale (fuzzy when exported) and came back empty: {}\n  \
+             A tool that keeps a fuzzy translation only as a suggestion writes the entry empty until the \
+             translator confirms it (OmegaT does). The current translation is kept, still stale: confirm \
+             or correct it in the tool and import again.\n",
+            match report.emptied_stale.len() {
+                1 => "1 unit that was".to_string(),
+                n => format!("{n} units that were"),
+            },
+            list(&report.emptied_stale)
+        ));
     }
+    text
 }
 
 /// `review`: what was signed off, what already was, what was refused.

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::{Document, Format, po, tbx, tmx, xliff};
+use super::{Document, Format, omegat, po, tbx, tmx, xliff};
 use crate::edit;
 use crate::error::{Error, Result};
 use crate::lang::LangTag;
@@ -26,6 +26,8 @@ pub(crate) struct Options {
     pub format: Format,
     /// Write to this file (relative to the current directory) instead of returning the text.
     pub out: Option<PathBuf>,
+    /// Write an OmegaT project into this new folder instead (PO only; see [`omegat`]).
+    pub omegat_project: Option<PathBuf>,
 }
 
 /// What `export` produced.
@@ -35,12 +37,18 @@ pub(crate) enum Exported {
     Text(String),
     /// The file was written to `--out`.
     Written,
+    /// An OmegaT project was written; OmegaT will write the translated
+    /// file at this path.
+    OmegatProject(PathBuf),
 }
 
 /// Export one language (or, for a memory or a termbase, every translation).
 pub(crate) fn run(options: &Options) -> Result<Exported> {
     if let Some(out) = &options.out {
         refuse_project_file(&options.root, out)?;
+    }
+    if let Some(dir) = &options.omegat_project {
+        refuse_omegat_folder(&options.root, dir, options.format)?;
     }
     let opened = model::open(&options.root, Overrides::default())?;
     let site = &opened.site;
@@ -63,6 +71,9 @@ pub(crate) fn run(options: &Options) -> Result<Exported> {
             }
         }
     };
+    if let Some(dir) = &options.omegat_project {
+        return write_omegat_project(dir, site, langs[0].tag.as_str(), text);
+    }
     match &options.out {
         Some(path) => {
             crate::write::replace_file(path, text.as_bytes())?;
@@ -135,6 +146,81 @@ fn glossary(project: &Project, lang: &Language) -> Result<Vec<Term>> {
         Some(file) => crate::model::glossary::parse(file).map_err(Error::at),
         None => Ok(Vec::new()),
     }
+}
+
+/// Refuse an OmegaT project in anything but a new or empty folder (a
+/// translator's project keeps the work in `omegat/project_save.tmx`, which
+/// a second export must not meet), and in any format but PO (OmegaT 3.x
+/// reads XLIFF 1.2 as target-only text and does not read XLIFF 2), and
+/// inside a folder of the project that people edit (`locales/`, where a
+/// new folder would read as a language).
+fn refuse_omegat_folder(root: &Path, dir: &Path, format: Format) -> Result<()> {
+    if format != Format::Po {
+        return Err(Error::Refused(
+            "--omegat-project holds a PO file: OmegaT 3.x reads an XLIFF 1.2 <target> as the text to translate (not the Russian <source>) and has no XLIFF 2 filter; use --format po".into(),
+        ));
+    }
+    let empty = match std::fs::symlink_metadata(dir) {
+        Err(_) => true,
+        Ok(meta) if meta.is_dir() => std::fs::read_dir(dir)
+            .map_err(|e| Error::io(dir, e))?
+            .next()
+            .is_none(),
+        Ok(_) => false,
+    };
+    if !empty {
+        return Err(Error::Refused(format!(
+            "refusing to write an OmegaT project into {}: it exists and is not an empty folder; choose a new folder",
+            dir.display()
+        )));
+    }
+    // The folder as it will be: its nearest existing ancestor, resolved,
+    // and the rest of the path.
+    let mut existing = dir;
+    let mut rest = Vec::new();
+    while std::fs::symlink_metadata(existing).is_err() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name);
+                existing = parent;
+            }
+            _ => break,
+        }
+    }
+    let existing = if existing.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        existing
+    };
+    let (Ok(root), Ok(mut full)) = (std::fs::canonicalize(root), std::fs::canonicalize(existing))
+    else {
+        return Ok(());
+    };
+    full.extend(rest.iter().rev());
+    match full.strip_prefix(&root) {
+        Ok(rel) if layout::is_edited_by_people(rel) => Err(Error::Refused(format!(
+            "refusing to write an OmegaT project into {}: it is inside {}, a folder of the project that people edit; choose another folder",
+            dir.display(),
+            rel.components().next().map_or_else(String::new, |c| c
+                .as_os_str()
+                .to_string_lossy()
+                .into_owned())
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Write the OmegaT project of an export into `dir`.
+fn write_omegat_project(dir: &Path, site: &Site, lang: &str, po: String) -> Result<Exported> {
+    let tag = LangTag::parse(lang).map_err(Error::Refused)?;
+    let name = format!("statement.{tag}.po");
+    for folder in omegat::FOLDERS {
+        crate::write::create_folder(&dir.join(folder))?;
+    }
+    for (path, text) in omegat::files(&site.original, &tag, &name, po) {
+        crate::write::replace_file(&dir.join(path), text.as_bytes())?;
+    }
+    Ok(Exported::OmegatProject(dir.join("target").join(name)))
 }
 
 /// Refuse to overwrite a file people edit (the source, a translation, a

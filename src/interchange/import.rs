@@ -65,6 +65,8 @@ pub(crate) struct Conflict {
 pub(crate) struct Report {
     /// The translation file the import changes.
     pub target: PathBuf,
+    /// The project language it imports into.
+    pub lang: String,
     /// The imported file.
     pub file: PathBuf,
     /// The file's language when it was not written as the project's (`kk_KZ` for `kk`).
@@ -81,6 +83,10 @@ pub(crate) struct Report {
     pub rejected: Vec<Diagnostic>,
     /// Units translated when exported that came back empty (kept as they were).
     pub emptied: Vec<String>,
+    /// Units stale (fuzzy) when exported that came back empty (kept as they
+    /// were): a tool that drops an unconfirmed fuzzy translation, as OmegaT
+    /// does, writes them so.
+    pub emptied_stale: Vec<String>,
     /// Warnings that do not reject anything (a file exported before bases were recorded).
     pub warnings: Vec<Diagnostic>,
     /// Whether the translation file was written.
@@ -93,7 +99,10 @@ impl Report {
     /// Whether every unit of the file was accepted, kept or unchanged: no
     /// rejection, no emptied unit, no unresolved conflict.
     pub(crate) fn is_clean(&self) -> bool {
-        self.rejected.is_empty() && self.conflicts.is_empty() && self.emptied.is_empty()
+        self.rejected.is_empty()
+            && self.conflicts.is_empty()
+            && self.emptied.is_empty()
+            && self.emptied_stale.is_empty()
     }
 }
 
@@ -140,6 +149,7 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
         changes: Vec::new(),
         report: Report {
             target: lang.translation_path(),
+            lang: lang.tag.to_string(),
             file: options.file.clone(),
             declared_lang,
             dry_run: options.dry_run,
@@ -274,7 +284,12 @@ impl Planner<'_> {
                     Vec::new()
                 }
                 Decision::Emptied => {
-                    self.report.emptied.push(unit.id.clone());
+                    let emptied = if self.lang.unit(current).state == State::Stale {
+                        &mut self.report.emptied_stale
+                    } else {
+                        &mut self.report.emptied
+                    };
+                    emptied.push(unit.id.clone());
                     Vec::new()
                 }
                 Decision::Conflict => {

@@ -9,6 +9,7 @@
 pub(crate) mod export;
 pub(crate) mod import;
 mod letters;
+mod omegat;
 pub(crate) mod po;
 mod tbx;
 mod tmx;

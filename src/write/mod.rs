@@ -211,6 +211,12 @@ pub(crate) fn replace_file(target: &Path, bytes: &[u8]) -> Result<()> {
     replace(target, bytes, true)
 }
 
+/// Create the folder `path` (and its parents) if it does not exist: the
+/// empty folders of an OmegaT project that `export` writes.
+pub(crate) fn create_folder(path: &Path) -> Result<()> {
+    std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))
+}
+
 /// [`replace_file`]; `durable` also waits for the bytes to reach the disk
 /// (the build records skip that: they are rebuilt from the site if lost).
 pub(crate) fn replace(target: &Path, bytes: &[u8], durable: bool) -> Result<()> {

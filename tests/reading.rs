@@ -257,3 +257,98 @@ fn fallbacks_on_a_right_to_left_page_carry_their_own_lang_and_dir() {
     assert_eq!(skip[0].value().attr("lang"), Some("en"));
     assert_eq!(skip[0].value().attr("dir"), Some("ltr"));
 }
+
+/// The words hash Tolmach records for a reviewed text (`review_of`).
+fn words_hash(text: &str) -> String {
+    use sha2::Digest as _;
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let digest = sha2::Sha256::digest(words.as_bytes());
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Issues 13 and 19: the status page is one language × section matrix in
+/// the page's language, each translation has its own page listing every
+/// missing, stale and unreviewed unit linked to its paragraph, with
+/// interface progress and orphans; pages and the gateway say how far
+/// review has come.
+#[test]
+fn status_pages_and_review_levels() {
+    let f = Fixture::new("small");
+    let text = "In 2019, trade exceeded 30 billion US dollars.";
+    f.edit(
+        "locales/en/statement.yaml",
+        &format!("  text: \"{text}\"\n"),
+        &format!(
+            "  text: \"{text}\"\n  review: reviewed\n  review_of: {}\n",
+            words_hash(text)
+        ),
+    );
+    f.edit("locales/en/site.ftl", "home = Home\n", "");
+    f.build();
+    // The original's status page, in Russian, and the English one, in English.
+    let ru = f.page("status/index.html");
+    assert_eq!(select(&ru, "html")[0].value().attr("lang"), Some("ru"));
+    assert_eq!(
+        select(&ru, "h1")[0].text().collect::<String>(),
+        "Состояние переводов"
+    );
+    assert!(select(&ru, ".todo").is_empty());
+    let en = f.page("status/en/index.html");
+    assert_eq!(select(&en, "html")[0].value().attr("lang"), Some("en"));
+    assert_eq!(
+        select(&en, "h1")[0].text().collect::<String>(),
+        "Translation status"
+    );
+    // One matrix: a row per translation, a column per section.
+    let rows = select(&en, "table.matrix tbody tr");
+    assert_eq!(rows.len(), 1);
+    let heads = select(&en, "table.matrix thead th");
+    // Language, whole text, opening, 2 spheres, review, interface, orphans.
+    assert_eq!(heads.len(), 8);
+    let whole: String = select(&en, "table.matrix tbody td")[0].text().collect();
+    assert!(
+        whole.contains("6 of 8") && whole.contains("1 of 8"),
+        "{whole}"
+    );
+    // The work list links each open unit to its paragraph.
+    let links = |css: &str| attrs(&en, css, "href");
+    assert_eq!(
+        links(".todo ul.todo-units a")
+            .iter()
+            .filter(|h| h.ends_with("#humanitarian-1") || h.ends_with("#trade-2"))
+            .count(),
+        2
+    );
+    assert!(
+        links(".todo ul.todo-units a")
+            .iter()
+            .any(|h| h == "../../en/humanitarian/#humanitarian-1")
+    );
+    assert!(
+        !links(".todo ul.todo-units a")
+            .iter()
+            .any(|h| h.ends_with("#trade-1")),
+        "trade-1 is reviewed"
+    );
+    let messages: Vec<String> = select(&en, ".todo-ids code")
+        .iter()
+        .map(|c| c.text().collect())
+        .collect();
+    assert_eq!(messages, ["home"]);
+    // The pages say how far review has come, honestly.
+    let page = f.page("en/trade/index.html");
+    let notice: String = select(&page, ".unofficial")[0].text().collect();
+    assert!(
+        notice.contains("Unofficial translation, not yet reviewed.")
+            && notice.contains("Paragraphs reviewed: 1 of 8."),
+        "{notice}"
+    );
+    let gateway = f.page("index.html");
+    let line: String = select(&gateway, ".gateway li[lang=en] .progress")[0]
+        .text()
+        .collect();
+    assert!(line.contains("1 of 8"), "{line}");
+    // The missing message falls back to Russian, marked as Russian.
+    let home = select(&page, ".site-footer a span[lang=ru]");
+    assert_eq!(home[0].text().collect::<String>(), "Начало");
+}

@@ -19,6 +19,8 @@ use crate::settings::Settings;
 
 /// The static file inlined into the one-file download and the 404 page.
 const STYLESHEET: &str = "theme/style.css";
+/// The theme's `@font-face` rules, inlined (with the fonts) into the download.
+const FONTS: &str = "theme/fonts.css";
 
 /// Everything shared by the pages of the whole site.
 pub(crate) struct Renderer<'a> {
@@ -36,6 +38,11 @@ pub(crate) struct Renderer<'a> {
     pub(super) css: String,
     /// The Content-Security-Policy source that allows exactly that inline style.
     pub(super) css_hash: String,
+    /// The theme's `@font-face` rules with the fonts as data URIs, for the
+    /// one-file download (which loads nothing); empty if the theme has none.
+    pub(super) fonts_inline: String,
+    /// The Content-Security-Policy source of `fonts_inline`.
+    pub(super) fonts_hash: String,
     templates: &'a Templates,
     linker: Linker,
 }
@@ -53,6 +60,7 @@ impl<'a> Renderer<'a> {
             .find(|s| s.path == STYLESHEET)
             .map(|s| String::from_utf8_lossy(&s.bytes).into_owned())
             .unwrap_or_default();
+        let fonts_inline = inline_fonts(statics);
         let langs = site
             .languages
             .iter()
@@ -72,6 +80,8 @@ impl<'a> Renderer<'a> {
                 .collect(),
             css_hash: csp_hash(&css),
             css,
+            fonts_hash: csp_hash(&fonts_inline),
+            fonts_inline,
             templates,
             linker: Linker {
                 offline: settings.offline,
@@ -117,6 +127,28 @@ impl<'a> Renderer<'a> {
             .map_err(|err| Error::Refused(format!("the context of `{name}`: {err}")))?;
         self.templates.render(name, &context)
     }
+}
+
+/// The theme's `@font-face` rules with every `url("fonts/NAME.woff2")` that
+/// names one of its static files replaced by that file as a data URI.
+fn inline_fonts(statics: &[StaticFile]) -> String {
+    use base64::Engine as _;
+    let Some(rules) = statics.iter().find(|s| s.path == FONTS) else {
+        return String::new();
+    };
+    let mut css = String::from_utf8_lossy(&rules.bytes).into_owned();
+    let fonts = statics
+        .iter()
+        .filter(|s| s.path.starts_with("theme/fonts/") && s.path.ends_with(".woff2"));
+    for font in fonts {
+        let rel = &font.path["theme/".len()..];
+        let data = base64::engine::general_purpose::STANDARD.encode(&font.bytes);
+        css = css.replace(
+            &format!("url(\"{rel}\")"),
+            &format!("url(\"data:font/woff2;base64,{data}\")"),
+        );
+    }
+    css
 }
 
 /// The Content-Security-Policy source that allows exactly this inline style.

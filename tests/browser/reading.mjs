@@ -12,7 +12,7 @@
 // - print: A4, the page count of en/full/ measured with Chromium's PDF;
 // - every glyph of every language's text drawn by the shipped fonts
 //   (document.fonts and the DevTools protocol's CSS.getPlatformFontsForNode),
-//   over http and from file://;
+//   over http, from file:// and in the one-file download (fonts inlined);
 // - each navigation region named on its own; the highlighted paragraph
 //   distinct from the warning notice.
 import { buildSite, launch, runScript, staticServer } from "./lib.mjs";
@@ -273,7 +273,7 @@ async function fontsOf(page) {
 }
 
 async function fonts(t, browser, site, offline) {
-  const pages = LANGS.map((l) => `${l}/full/`).concat(["en/parallel/ky/full/", "ru/parallel/tg/full/", "status/kk/", ""]);
+  const pages = LANGS.map((l) => `${l}/full/`).concat(["en/parallel/ky/full/", "ru/parallel/tg/full/", "status/kk/", "", "kk/statement.kk.html", "uz/statement.uz.html"]);
   for (const rel of pages) {
     const page = await open(browser, site.url + rel, 1280, "light");
     const faces = await page.evaluate(() => [...document.fonts].map((f) => `${f.family} ${f.weight} ${f.status}`));

@@ -73,6 +73,10 @@ pub(crate) struct DownloadContext<'a> {
     inline_css: &'a str,
     /// The Content-Security-Policy source of `inline_css`.
     inline_css_hash: &'a str,
+    /// The theme's fonts as `@font-face` rules with data URIs, and the
+    /// Content-Security-Policy source of that style.
+    inline_fonts: &'a str,
+    inline_fonts_hash: &'a str,
     /// The file's own address, with a base URL.
     download_url: Option<String>,
     /// The original's index, with a base URL (a file read alone has no other link).
@@ -211,6 +215,8 @@ pub(crate) fn download<'a>(
         full: full(r, lang, from),
         inline_css: &r.css,
         inline_css_hash: &r.css_hash,
+        inline_fonts: &r.fonts_inline,
+        inline_fonts_hash: &r.fonts_hash,
         download_url: base.map(|b| format!("{b}{tag}/statement.{tag}.html")),
         original_url: base
             .map(|b| format!("{b}{}", dir_of(r.original_tag().as_str(), View::Index))),

@@ -38,7 +38,6 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = files!(include_str, "templates":
 /// The static files (`themes/default/static/`), by path with `/`.
 pub(crate) const STATICS: &[(&str, &[u8])] = files!(include_bytes, "static":
     "favicon.svg",
-    "theme/fonts.css",
     "theme/fonts/NotoSans-Bold.woff2",
     "theme/fonts/NotoSans-Regular.woff2",
     "theme/fonts/NotoSerif-Regular.woff2",

@@ -37,7 +37,7 @@ fn with_base_url() -> Overrides {
 }
 
 /// The page at `path`, its inline stylesheets masked (the theme's
-/// `style.css`, and in the download `fonts.css` with the fonts inlined).
+/// `style.css`, and in the download its `@font-face` rules with the fonts inlined).
 fn page(pages: &BTreeMap<String, String>, path: &str) -> String {
     let mut text = pages
         .get(path)
@@ -49,7 +49,7 @@ fn page(pages: &BTreeMap<String, String>, path: &str) -> String {
             break;
         };
         let name = if text[start..end].contains("@font-face") {
-            "[theme/fonts.css, fonts inlined]"
+            "[@font-face rules, fonts inlined]"
         } else {
             "[theme/style.css]"
         };

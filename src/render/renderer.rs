@@ -19,8 +19,6 @@ use crate::settings::Settings;
 
 /// The static file inlined into the one-file download and the 404 page.
 const STYLESHEET: &str = "theme/style.css";
-/// The theme's `@font-face` rules, inlined (with the fonts) into the download.
-const FONTS: &str = "theme/fonts.css";
 
 /// Everything shared by the pages of the whole site.
 pub(crate) struct Renderer<'a> {
@@ -55,12 +53,15 @@ impl<'a> Renderer<'a> {
         templates: &'a Templates,
         statics: &'a [StaticFile],
     ) -> Result<Renderer<'a>> {
-        let css = statics
+        let stylesheet = statics
             .iter()
             .find(|s| s.path == STYLESHEET)
             .map(|s| String::from_utf8_lossy(&s.bytes).into_owned())
             .unwrap_or_default();
-        let fonts_inline = inline_fonts(statics);
+        // Inline, the `@font-face` rules' relative URLs would not resolve:
+        // the download gets them with the fonts as data URIs, the 404 page none.
+        let (font_faces, css) = split_font_faces(&stylesheet);
+        let fonts_inline = inline_fonts(&font_faces, statics);
         let langs = site
             .languages
             .iter()
@@ -129,14 +130,35 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// The theme's `@font-face` rules with every `url("fonts/NAME.woff2")` that
-/// names one of its static files replaced by that file as a data URI.
-fn inline_fonts(statics: &[StaticFile]) -> String {
-    use base64::Engine as _;
-    let Some(rules) = statics.iter().find(|s| s.path == FONTS) else {
-        return String::new();
+/// The stylesheet's `@font-face` rules (each starting a line), and the
+/// stylesheet without them.
+fn split_font_faces(css: &str) -> (String, String) {
+    let (mut faces, mut rest) = (String::new(), String::with_capacity(css.len()));
+    let mut tail = css;
+    let rule_start = |text: &str| -> Option<usize> {
+        if text.starts_with("@font-face") {
+            return Some(0);
+        }
+        text.find("\n@font-face").map(|i| i + 1)
     };
-    let mut css = String::from_utf8_lossy(&rules.bytes).into_owned();
+    while let Some(start) = rule_start(tail) {
+        let Some(end) = tail[start..].find('}').map(|i| start + i + 1) else {
+            break;
+        };
+        rest.push_str(&tail[..start]);
+        faces.push_str(&tail[start..end]);
+        faces.push('\n');
+        tail = tail[end..].trim_start_matches('\n');
+    }
+    rest.push_str(tail);
+    (faces, rest)
+}
+
+/// `@font-face` rules with every `url("fonts/NAME.woff2")` that names one
+/// of the theme's static files replaced by that file as a data URI.
+fn inline_fonts(faces: &str, statics: &[StaticFile]) -> String {
+    use base64::Engine as _;
+    let mut css = faces.to_string();
     let fonts = statics
         .iter()
         .filter(|s| s.path.starts_with("theme/fonts/") && s.path.ends_with(".woff2"));
@@ -160,4 +182,24 @@ fn csp_hash(css: &str) -> String {
         "sha256-{}",
         base64::engine::general_purpose::STANDARD.encode(digest)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn font_faces_are_split_off_at_the_start_of_a_line() {
+        let css = "/* mentions @font-face here */\n@font-face { src: url(\"fonts/a.woff2\"); }\nbody { x: y; }\n";
+        let (faces, rest) = split_font_faces(css);
+        assert_eq!(faces, "@font-face { src: url(\"fonts/a.woff2\"); }\n");
+        assert_eq!(rest, "/* mentions @font-face here */\nbody { x: y; }\n");
+        let statics = [StaticFile {
+            path: "theme/fonts/a.woff2".into(),
+            bytes: b"wOF2".to_vec(),
+        }];
+        assert!(
+            inline_fonts(&faces, &statics).contains("url(\"data:font/woff2;base64,d09GMg==\")")
+        );
+    }
 }

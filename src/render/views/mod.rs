@@ -104,8 +104,6 @@ pub(super) struct BaseLinks<'a> {
     root: String,
     css_href: String,
     js_href: String,
-    /// The theme's `@font-face` rules.
-    fonts_href: String,
     favicon_href: String,
     /// The project's mark, shown in the header (`theme/mark.svg`).
     mark_href: String,
@@ -127,7 +125,6 @@ impl<'a> BaseLinks<'a> {
             root: r.href(from, ""),
             css_href: r.href(from, "theme/style.css"),
             js_href: r.href(from, "theme/tolmach.js"),
-            fonts_href: r.href(from, "theme/fonts.css"),
             favicon_href: r.href(from, "favicon.svg"),
             mark_href: r.href(from, "theme/mark.svg"),
             gateway_href: r.href(from, ""),

@@ -158,7 +158,19 @@ fn one_file_download_per_language_has_no_external_references() {
             select(&page, "link[rel=stylesheet], script, img, iframe").is_empty(),
             "{lang}"
         );
-        assert_eq!(select(&page, "style").len(), 1);
+        // The stylesheet, and the fonts' rules with the fonts as data URIs:
+        // every url() in them is a data URI.
+        let styles = select(&page, "style");
+        assert_eq!(styles.len(), 2);
+        for style in styles {
+            let css: String = style.text().collect();
+            for (i, _) in css.match_indices("url(") {
+                assert!(
+                    css[i..].starts_with("url(\"data:font/woff2;base64,"),
+                    "{lang}"
+                );
+            }
+        }
         assert_eq!(select(&page, ".para[id]").len(), 46, "{lang}");
         assert_eq!(select(&page, "html")[0].value().attr("lang"), Some(lang));
     }

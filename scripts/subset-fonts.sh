@@ -64,8 +64,8 @@ done
     python3 - <<'PY'
 import re
 text = open("/usr/share/doc/fonts-noto-core/copyright", encoding="utf-8").read()
-# The stand-alone stanza: "License: OFL-1.1" followed by the indented text.
-body = re.search(r"^License: OFL-1\.1\n((?: .*\n)+)", text, re.M | re.S)
+# The stand-alone stanza: "License: OFL-1.1" followed by the indented text
+# (the longest of the stanzas that start so; the others are one-line grants).
 stanzas = re.findall(r"^License: OFL-1\.1\n((?: .*\n)+)", text, re.M)
 full = max(stanzas, key=len)
 for line in full.splitlines():

@@ -38,6 +38,11 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = files!(include_str, "templates":
 /// The static files (`themes/default/static/`), by path with `/`.
 pub(crate) const STATICS: &[(&str, &[u8])] = files!(include_bytes, "static":
     "favicon.svg",
+    "theme/fonts/NotoSans-Bold.woff2",
+    "theme/fonts/NotoSans-Regular.woff2",
+    "theme/fonts/NotoSerif-Regular.woff2",
+    "theme/fonts/OFL.txt",
+    "theme/mark.svg",
     "theme/style.css",
     "theme/tolmach.js",
 );

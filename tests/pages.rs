@@ -23,6 +23,8 @@ fn render(root: &Path, overrides: Overrides) -> BTreeMap<String, String> {
     tolmach::render_site(root, overrides)
         .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
         .into_iter()
+        // The theme's fonts are binary; every other file is text.
+        .filter(|page| !page.path.ends_with(".woff2"))
         .map(|page| (page.path, String::from_utf8(page.bytes).expect("UTF-8")))
         .collect()
 }
@@ -34,18 +36,27 @@ fn with_base_url() -> Overrides {
     }
 }
 
-/// The page at `path`, its inline stylesheet masked.
+/// The page at `path`, its inline stylesheets masked (the theme's
+/// `style.css`, and in the download its `@font-face` rules with the fonts inlined).
 fn page(pages: &BTreeMap<String, String>, path: &str) -> String {
-    let text = pages
+    let mut text = pages
         .get(path)
         .unwrap_or_else(|| panic!("no page {path}"))
         .clone();
-    match (text.find("<style>"), text.find("</style>")) {
-        (Some(start), Some(end)) if start < end => {
-            format!("{}<style>[theme/style.css]{}", &text[..start], &text[end..])
-        }
-        _ => text,
+    let mut from = 0;
+    while let Some(start) = text[from..].find("<style>").map(|i| from + i + 7) {
+        let Some(end) = text[start..].find("</style>").map(|i| start + i) else {
+            break;
+        };
+        let name = if text[start..end].contains("@font-face") {
+            "[@font-face rules, fonts inlined]"
+        } else {
+            "[theme/style.css]"
+        };
+        text.replace_range(start..end, name);
+        from = start + name.len();
     }
+    text
 }
 
 /// Snapshot each of `paths` as `<prefix>__<path>`.

@@ -220,11 +220,14 @@ fn status_lists_interface_messages_missing_from_a_language() {
     );
     let (code, out) = check(&f, &[]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("locales/en/site.ftl: warning: message `contents` (used by themes/default/templates/base.html) is missing; pages in `en` show the `ru` text instead"), "{out}");
+    assert!(out.contains("locales/en/site.ftl: warning: message `contents` (used by themes/default/templates/macros.html) is missing; pages in `en` show the `ru` text instead"), "{out}");
     f.edit("locales/ru/site.ftl", "contents = Содержание\n", "");
     let (code, out) = check(&f, &[]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("themes/default/templates/base.html:"), "{out}");
+    assert!(
+        out.contains("themes/default/templates/macros.html:"),
+        "{out}"
+    );
     assert!(
         out.contains(
             ": error: message `contents` is missing from `en` and from its fallbacks (en, ru)"

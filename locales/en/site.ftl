@@ -66,3 +66,50 @@ not-found-home = Choose a language
 
 ## Footer
 footer-edition = A multilingual edition. All translations of the Russian text are unofficial.
+
+## Header and notices (issues 13, 19)
+authentic-notice = Authentic text.
+translation-reviewed = Unofficial translation, reviewed.
+translation-not-reviewed = Unofficial translation, not yet reviewed.
+review-progress = Paragraphs reviewed: { $reviewed } of { $total }
+original-authentic = The Russian text is the authentic one.
+edition-version = Edition { $version }
+
+## Provenance (issue 19)
+provenance-label = About this document
+provenance-type = Document type
+provenance-from = Issued by
+provenance-adopted = Adopted
+provenance-authentic = Authentic text
+provenance-published = Officially published in
+provenance-edition = This edition
+numbering-note = The paragraph numbers 1–{ $count } were added by this edition for citation; the original text is not numbered.
+
+## Navigation regions and structure (issue 19)
+site-nav-label = Pages of this edition
+pager-label = Previous and next section
+section-position = Section { $number } of { $total }
+back-to-contents = Back to contents
+parallel-pair-label = Languages side by side
+parallel-swap = Swap columns
+
+## The status page (issues 13, 19)
+coverage-whole = Whole text
+coverage-review = Review
+coverage-interface = Interface
+coverage-orphans = Orphaned entries
+coverage-of = { $done } of { $total }
+coverage-legend = Each cell shows how many paragraphs of the section are translated from the current original, of all its paragraphs, and below that how many are reviewed. Cells with out-of-date or untranslated paragraphs are marked.
+coverage-work-list = Work list
+coverage-todo-title = Open work: { $language }
+coverage-todo-missing = Not translated
+coverage-todo-stale = Out of date: the original changed since the translation
+coverage-todo-unreviewed = Translated, not yet reviewed
+coverage-todo-messages = Interface messages not yet translated
+coverage-todo-orphans = Entries whose paragraph is no longer in the original
+coverage-nothing = None.
+
+## The document's metadata in this language (the front matter of sources/statement.md
+## gives the original's; these translate it, wording as in this translation's own text)
+document-type = Statement
+document-issuer = The Foreign Ministers of the Republic of Kazakhstan, the Kyrgyz Republic, the Russian Federation, the Republic of Tajikistan, Turkmenistan and the Republic of Uzbekistan

@@ -64,3 +64,50 @@ not-found-home = Тіл таңдауға өту
 
 ## Footer
 footer-edition = Көптілді басылым. Орыс тіліндегі мәтіннің барлық аудармалары ресми емес.
+
+## Header and notices (issues 13, 19)
+authentic-notice = Түпнұсқалық мәтін.
+translation-reviewed = Ресми емес аударма, тексерілген.
+translation-not-reviewed = Ресми емес аударма, әлі тексерілмеген.
+review-progress = Тексерілген абзацтар: { $reviewed } (барлығы { $total })
+original-authentic = Орыс тіліндегі мәтін түпнұсқалық мәтін болып табылады.
+edition-version = Басылым нұсқасы { $version }
+
+## Provenance (issue 19)
+provenance-label = Құжат туралы
+provenance-type = Құжаттың түрі
+provenance-from = Кім қабылдады
+provenance-adopted = Қабылданған күні мен орны
+provenance-authentic = Түпнұсқалық мәтін
+provenance-published = Ресми жарияланымы
+provenance-edition = Осы басылым
+numbering-note = 1–{ $count } абзац нөмірлерін сілтеме жасауға ыңғайлы болу үшін осы басылым қойған; түпнұсқа мәтінде абзацтар нөмірленбеген.
+
+## Navigation regions and structure (issue 19)
+site-nav-label = Басылым беттері
+pager-label = Алдыңғы және келесі бөлім
+section-position = { $total } бөлімнің { $number }-бөлімі
+back-to-contents = Мазмұнға оралу
+parallel-pair-label = Параллель мәтін тілдері
+parallel-swap = Бағандарды ауыстыру
+
+## The status page (issues 13, 19)
+coverage-whole = Бүкіл мәтін
+coverage-review = Тексеру
+coverage-interface = Интерфейс
+coverage-orphans = Абзацсыз жазбалар
+coverage-of = { $done } / { $total }
+coverage-legend = Әр ұяшықта бөлімнің барлық абзацының ішінен қаншасы түпнұсқаның қазіргі мәтінінен аударылғаны, ал оның астында қаншасы тексерілгені көрсетілген. Ескірген немесе аударылмаған абзацтары бар ұяшықтар белгіленген.
+coverage-work-list = Жұмыс тізімі
+coverage-todo-title = Атқарылатын жұмыс: { $language }
+coverage-todo-missing = Аударылмаған
+coverage-todo-stale = Ескірген: аудармадан кейін түпнұсқа өзгерген
+coverage-todo-unreviewed = Аударылған, әлі тексерілмеген
+coverage-todo-messages = Аударылмаған интерфейс хабарлары
+coverage-todo-orphans = Абзацы түпнұсқада енді жоқ жазбалар
+coverage-nothing = Жоқ.
+
+## The document's metadata in this language (the front matter of sources/statement.md
+## gives the original's; these translate it, wording as in this translation's own text)
+document-type = Мәлімдеме
+document-issuer = Қазақстан Республикасының, Қырғыз Республикасының, Ресей Федерациясының, Тәжікстан Республикасының, Түрікменстанның, Өзбекстан Республикасының Сыртқы істер министрлері

@@ -64,3 +64,50 @@ not-found-home = Тил тандоого өтүү
 
 ## Footer
 footer-edition = Көп тилдүү басылма. Орус тилиндеги тексттин бардык котормолору расмий эмес.
+
+## Header and notices (issues 13, 19)
+authentic-notice = Аутенттүү текст.
+translation-reviewed = Расмий эмес котормо, текшерилген.
+translation-not-reviewed = Расмий эмес котормо, азырынча текшериле элек.
+review-progress = Текшерилген абзацтар: { $reviewed } (бардыгы { $total })
+original-authentic = Орус тилиндеги текст аутенттүү болуп саналат.
+edition-version = Басылманын версиясы { $version }
+
+## Provenance (issue 19)
+provenance-label = Документ жөнүндө
+provenance-type = Документтин түрү
+provenance-from = Ким кабыл алган
+provenance-adopted = Кабыл алынган күнү жана жери
+provenance-authentic = Аутенттүү текст
+provenance-published = Расмий жарыяланышы
+provenance-edition = Бул басылма
+numbering-note = 1–{ $count } абзацтардын номерлерин шилтеме берүүгө ыңгайлуу болушу үчүн бул басылма койгон; түп нускада абзацтар номерленген эмес.
+
+## Navigation regions and structure (issue 19)
+site-nav-label = Басылманын барактары
+pager-label = Мурунку жана кийинки бөлүм
+section-position = { $total } бөлүмдүн { $number }-бөлүмү
+back-to-contents = Мазмунга кайтуу
+parallel-pair-label = Параллелдүү тексттин тилдери
+parallel-swap = Мамычалардын ордун алмаштыруу
+
+## The status page (issues 13, 19)
+coverage-whole = Бүт текст
+coverage-review = Текшерүү
+coverage-interface = Интерфейс
+coverage-orphans = Абзацы жок жазуулар
+coverage-of = { $done } / { $total }
+coverage-legend = Ар бир уячада бөлүмдүн бардык абзацтарынын ичинен канчасы түп нусканын учурдагы текстинен которулганы, ал эми анын астында канчасы текшерилгени көрсөтүлгөн. Эскирген же которулбаган абзацтары бар уячалар белгиленген.
+coverage-work-list = Иш тизмеси
+coverage-todo-title = Аткарыла турган иш: { $language }
+coverage-todo-missing = Которулган эмес
+coverage-todo-stale = Эскирген: котормодон кийин түп нуска өзгөргөн
+coverage-todo-unreviewed = Которулган, азырынча текшериле элек
+coverage-todo-messages = Которулбаган интерфейс билдирүүлөрү
+coverage-todo-orphans = Абзацы түп нускада мындан ары жок жазуулар
+coverage-nothing = Жок.
+
+## The document's metadata in this language (the front matter of sources/statement.md
+## gives the original's; these translate it, wording as in this translation's own text)
+document-type = Билдирүү
+document-issuer = Казакстан Республикасынын, Кыргыз Республикасынын, Россия Федерациясынын, Тажикстан Республикасынын, Түркмөнстандын, Өзбекстан Республикасынын Тышкы иштер министрлери

@@ -69,3 +69,45 @@ not-found-home = Перейти к выбору языка
 
 ## Footer
 footer-edition = Многоязычное издание. Переводы, кроме русского текста, неофициальные.
+
+## Header and notices (issues 13, 19)
+authentic-notice = Аутентичный текст.
+translation-reviewed = Неофициальный перевод, проверен.
+translation-not-reviewed = Неофициальный перевод, ещё не проверен.
+review-progress = Проверено абзацев: { $reviewed } из { $total }
+original-authentic = Аутентичным является текст на русском языке.
+edition-version = Версия издания { $version }
+
+## Provenance (issue 19)
+provenance-label = О документе
+provenance-type = Вид документа
+provenance-from = Кем принят
+provenance-adopted = Дата и место принятия
+provenance-authentic = Аутентичный текст
+provenance-published = Официальная публикация
+provenance-edition = Настоящее издание
+numbering-note = Нумерация абзацев 1–{ $count } введена настоящим изданием для удобства ссылок; в оригинале абзацы не пронумерованы.
+
+## Navigation regions and structure (issue 19)
+site-nav-label = Страницы издания
+pager-label = Предыдущий и следующий разделы
+section-position = Раздел { $number } из { $total }
+back-to-contents = К содержанию
+parallel-pair-label = Языки параллельного текста
+parallel-swap = Поменять колонки местами
+
+## The status page (issues 13, 19)
+coverage-whole = Весь текст
+coverage-review = Проверка
+coverage-interface = Интерфейс
+coverage-orphans = Записи без абзаца
+coverage-of = { $done } из { $total }
+coverage-legend = В каждой ячейке указано, сколько абзацев раздела переведено с текущего оригинала из общего их числа, а ниже — сколько из них проверено. Ячейки с устаревшими или непереведёнными абзацами отмечены.
+coverage-work-list = Список работ
+coverage-todo-title = Что осталось сделать: { $language }
+coverage-todo-missing = Не переведено
+coverage-todo-stale = Устарело: оригинал изменился после перевода
+coverage-todo-unreviewed = Переведено, ещё не проверено
+coverage-todo-messages = Непереведённые сообщения интерфейса
+coverage-todo-orphans = Записи, абзаца которых больше нет в оригинале
+coverage-nothing = Нет.

@@ -48,3 +48,50 @@ not-found-home = Гузариш ба интихоби забон
 
 ## Footer
 footer-edition = Нашри бисёрзабона. Ҳамаи тарҷумаҳои матни русӣ ғайрирасмӣ мебошанд.
+
+## Header and notices (issues 13, 19)
+authentic-notice = Матни мӯътабар.
+translation-reviewed = Тарҷумаи ғайрирасмӣ, санҷида шудааст.
+translation-not-reviewed = Тарҷумаи ғайрирасмӣ, ҳанӯз санҷида нашудааст.
+review-progress = Сархатҳои санҷидашуда: { $reviewed } аз { $total }
+original-authentic = Матни мӯътабар матни русӣ мебошад.
+edition-version = Версияи нашр { $version }
+
+## Provenance (issue 19)
+provenance-label = Дар бораи ҳуҷҷат
+provenance-type = Намуди ҳуҷҷат
+provenance-from = Қабулкунандагон
+provenance-adopted = Сана ва ҷойи қабул
+provenance-authentic = Матни мӯътабар
+provenance-published = Нашри расмӣ
+provenance-edition = Ин нашр
+numbering-note = Рақамҳои сархатҳо (1–{ $count }) барои қулайии истинод аз ҷониби ҳамин нашр гузошта шудаанд; дар матни асл сархатҳо рақамгузорӣ нашудаанд.
+
+## Navigation regions and structure (issue 19)
+site-nav-label = Саҳифаҳои нашр
+pager-label = Фасли қаблӣ ва навбатӣ
+section-position = Фасли { $number } аз { $total }
+back-to-contents = Бозгашт ба мундариҷа
+parallel-pair-label = Забонҳои матни мувозӣ
+parallel-swap = Ҷойи сутунҳоро иваз кардан
+
+## The status page (issues 13, 19)
+coverage-whole = Тамоми матн
+coverage-review = Санҷиш
+coverage-interface = Интерфейс
+coverage-orphans = Сабтҳои бе сархат
+coverage-of = { $done } аз { $total }
+coverage-legend = Дар ҳар катак нишон дода шудааст, ки аз шумораи умумии сархатҳои фасл чандтояш аз матни ҷории асл тарҷума шудааст, ва дар зери он — чандтояш санҷида шудааст. Катакҳое, ки сархатҳои кӯҳнашуда ё тарҷуманашуда доранд, ишора шудаанд.
+coverage-work-list = Рӯйхати корҳо
+coverage-todo-title = Корҳои боқимонда: { $language }
+coverage-todo-missing = Тарҷума нашудааст
+coverage-todo-stale = Кӯҳна шудааст: матни асл пас аз тарҷума тағйир ёфтааст
+coverage-todo-unreviewed = Тарҷума шудааст, ҳанӯз санҷида нашудааст
+coverage-todo-messages = Паёмҳои тарҷуманашудаи интерфейс
+coverage-todo-orphans = Сабтҳое, ки сархаташон дигар дар матни асл нест
+coverage-nothing = Нест.
+
+## The document's metadata in this language (the front matter of sources/statement.md
+## gives the original's; these translate it, wording as in this translation's own text)
+document-type = Изҳорот
+document-issuer = Вазирони корҳои хориҷии Ҷумҳурии Қазоқистон, Ҷумҳурии Қирғизистон, Федератсияи Россия, Ҷумҳурии Тоҷикистон, Туркманистон, Ҷумҳурии Ӯзбекистон

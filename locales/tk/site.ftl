@@ -64,3 +64,50 @@ not-found-home = Dil saýlamaga geçmek
 
 ## Footer
 footer-edition = Köp dilli neşir. Rus dilindäki tekstiň ähli terjimeleri resmi däldir.
+
+## Header and notices (issues 13, 19)
+authentic-notice = Awtentik tekst.
+translation-reviewed = Resmi däl terjime, barlanyldy.
+translation-not-reviewed = Resmi däl terjime, entek barlanmady.
+review-progress = Barlanan abzaslar: { $reviewed } (jemi { $total })
+original-authentic = Awtentik tekst rus dilindäki tekstdir.
+edition-version = Neşiriň wersiýasy { $version }
+
+## Provenance (issue 19)
+provenance-label = Resminama barada
+provenance-type = Resminamanyň görnüşi
+provenance-from = Kabul edenler
+provenance-adopted = Kabul edilen senesi we ýeri
+provenance-authentic = Awtentik tekst
+provenance-published = Resmi neşir
+provenance-edition = Şu neşir
+numbering-note = 1–{ $count } abzas belgilerini salgylanmagy aňsatlaşdyrmak üçin şu neşir goýdy; asyl nusgada abzaslar belgilenmedik.
+
+## Navigation regions and structure (issue 19)
+site-nav-label = Neşiriň sahypalary
+pager-label = Öňki we indiki bölüm
+section-position = Bölüm { $number } (jemi { $total })
+back-to-contents = Mazmuna dolanmak
+parallel-pair-label = Parallel tekstiň dilleri
+parallel-swap = Sütünleriň ornuny çalyşmak
+
+## The status page (issues 13, 19)
+coverage-whole = Ähli tekst
+coverage-review = Barlag
+coverage-interface = Interfeýs
+coverage-orphans = Abzassyz ýazgylar
+coverage-of = { $done } / { $total }
+coverage-legend = Her öýjükde bölümiň ähli abzaslaryndan näçesiniň asyl nusganyň häzirki tekstinden terjime edilendigi, onuň aşagynda bolsa näçesiniň barlanandygy görkezilýär. Könelen ýa-da terjime edilmedik abzaslary bolan öýjükler bellenildi.
+coverage-work-list = Işleriň sanawy
+coverage-todo-title = Galan işler: { $language }
+coverage-todo-missing = Terjime edilmedik
+coverage-todo-stale = Könelen: terjimeden soň asyl nusga üýtgedi
+coverage-todo-unreviewed = Terjime edildi, entek barlanmady
+coverage-todo-messages = Terjime edilmedik interfeýs ýazgylary
+coverage-todo-orphans = Abzasy asyl nusgada indi ýok ýazgylar
+coverage-nothing = Ýok.
+
+## The document's metadata in this language (the front matter of sources/statement.md
+## gives the original's; these translate it, wording as in this translation's own text)
+document-type = Beýannama
+document-issuer = Gazagystan Respublikasynyň, Gyrgyz Respublikasynyň, Russiýa Federasiýasynyň, Täjigistan Respublikasynyň, Türkmenistanyň, Özbegistan Respublikasynyň Daşary işler ministrleri

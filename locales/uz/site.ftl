@@ -64,3 +64,50 @@ not-found-home = Til tanlashga oʻtish
 
 ## Footer
 footer-edition = Koʻp tilli nashr. Rus tilidagi matnning barcha tarjimalari norasmiydir.
+
+## Header and notices (issues 13, 19)
+authentic-notice = Autentik matn.
+translation-reviewed = Norasmiy tarjima, tekshirilgan.
+translation-not-reviewed = Norasmiy tarjima, hali tekshirilmagan.
+review-progress = Tekshirilgan xatboshilar: { $reviewed } (jami { $total })
+original-authentic = Autentik matn rus tilidagi matn hisoblanadi.
+edition-version = Nashr versiyasi { $version }
+
+## Provenance (issue 19)
+provenance-label = Hujjat haqida
+provenance-type = Hujjat turi
+provenance-from = Qabul qilganlar
+provenance-adopted = Qabul qilingan sana va joy
+provenance-authentic = Autentik matn
+provenance-published = Rasmiy nashr
+provenance-edition = Ushbu nashr
+numbering-note = 1–{ $count } xatboshi raqamlari havola berish qulay boʻlishi uchun ushbu nashr tomonidan qoʻyilgan; asl nusxada xatboshilar raqamlanmagan.
+
+## Navigation regions and structure (issue 19)
+site-nav-label = Nashr sahifalari
+pager-label = Oldingi va keyingi boʻlim
+section-position = { $number }-boʻlim (jami { $total } ta)
+back-to-contents = Mundarijaga qaytish
+parallel-pair-label = Parallel matn tillari
+parallel-swap = Ustunlar oʻrnini almashtirish
+
+## The status page (issues 13, 19)
+coverage-whole = Butun matn
+coverage-review = Tekshiruv
+coverage-interface = Interfeys
+coverage-orphans = Xatboshisiz yozuvlar
+coverage-of = { $done } / { $total }
+coverage-legend = Har bir katakda boʻlimdagi barcha xatboshilardan nechtasi asl nusxaning joriy matnidan tarjima qilingani, uning ostida esa nechtasi tekshirilgani koʻrsatilgan. Eskirgan yoki tarjima qilinmagan xatboshilari bor kataklar belgilangan.
+coverage-work-list = Ishlar roʻyxati
+coverage-todo-title = Qolgan ishlar: { $language }
+coverage-todo-missing = Tarjima qilinmagan
+coverage-todo-stale = Eskirgan: tarjimadan keyin asl nusxa oʻzgargan
+coverage-todo-unreviewed = Tarjima qilingan, hali tekshirilmagan
+coverage-todo-messages = Tarjima qilinmagan interfeys xabarlari
+coverage-todo-orphans = Xatboshisi asl nusxada endi yoʻq yozuvlar
+coverage-nothing = Yoʻq.
+
+## The document's metadata in this language (the front matter of sources/statement.md
+## gives the original's; these translate it, wording as in this translation's own text)
+document-type = Bayonot
+document-issuer = Qozogʻiston Respublikasi, Qirgʻiz Respublikasi, Rossiya Federatsiyasi, Tojikiston Respublikasi, Turkmaniston, Oʻzbekiston Respublikasi tashqi ishlar vazirlari

@@ -15,12 +15,46 @@ use crate::error::{Diagnostic, LineIndex, Location};
 use crate::lang::LangTag;
 use crate::text::normalize_space;
 
-/// The front matter: only what the document itself states.
+/// The front matter: only what the document itself states, and the
+/// edition's own version and date.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FrontMatter {
     title: String,
     lang: Option<String>,
+    #[serde(default)]
+    document: Provenance,
+    edition: Option<Edition>,
+}
+
+/// What is known about the document, each field only where a source states
+/// it (the front matter's comments name the source of each).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    /// The kind of document, in the original's language (`Заявление`).
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    /// The issuing body or the signatories, in the original's language.
+    pub issued_by: Option<String>,
+    /// The date of adoption (ISO 8601), as a source states it.
+    pub adopted: Option<String>,
+    /// The place of adoption, in the original's language.
+    pub place: Option<String>,
+    /// Where the authentic text is published: an address.
+    pub published_url: Option<String>,
+    /// Where the authentic text is published: a reference in words.
+    pub published_in: Option<String>,
+}
+
+/// The edition's own version and date: the project's, not the document's.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    /// The edition's version (`1.0`).
+    pub version: String,
+    /// The date of this version (ISO 8601).
+    pub date: Option<String>,
 }
 
 /// What a unit is in the document.
@@ -124,6 +158,10 @@ pub struct Source {
     pub closing: Vec<Unit>,
     /// Unit id → position in [`Source::units`].
     index: std::collections::HashMap<UnitId, usize>,
+    /// What the front matter says about the document.
+    pub provenance: Provenance,
+    /// The edition's version and date, if the front matter gives them.
+    pub edition: Option<Edition>,
 }
 
 /// Slugs that would collide with the pages Tolmach makes itself.
@@ -252,6 +290,8 @@ impl Source {
             spheres: Vec::new(),
             closing: Vec::new(),
             index: std::collections::HashMap::new(),
+            provenance: front.document,
+            edition: front.edition,
         };
         Blocks::new(text, body, body_offset, path, &mut source, &mut problems).read();
         check_ids(&source, &mut problems);

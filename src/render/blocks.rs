@@ -55,12 +55,11 @@ fn state_name(state: State) -> &'static str {
 }
 
 /// ` lang=".." dir=".."` when the unit is shown in another language than the page.
-fn lang_attrs(out: &mut String, u: &Block<'_>, page_lang: &str, with_dir: bool) {
+/// The direction always comes with the language: an original shown on a
+/// right-to-left page must still read left to right.
+fn lang_attrs(out: &mut String, u: &Block<'_>, page_lang: &str) {
     if u.lang != page_lang {
-        let _ = write!(out, " lang=\"{}\"", esc(u.lang));
-        if with_dir {
-            let _ = write!(out, " dir=\"{}\"", esc(u.dir));
-        }
+        let _ = write!(out, " lang=\"{}\" dir=\"{}\"", esc(u.lang), esc(u.dir));
     }
 }
 
@@ -96,22 +95,19 @@ fn notice(out: &mut String, u: &Block<'_>, notices: &Notices, link: bool) {
     }
 }
 
-/// A numbered paragraph with its anchor and ¶ permalink.
+/// A numbered paragraph with its anchor; its number is the visible permalink.
 pub(super) fn para(out: &mut String, u: &Block<'_>, page_lang: &str, notices: &Notices) {
     let id = esc(u.id);
+    let number = u.number.unwrap_or_default();
     let _ = write!(
         out,
-        "<div class=\"para state-{}\" id=\"{id}\" data-num=\"{}\">\n<p",
+        "<div class=\"para state-{}\" id=\"{id}\" data-num=\"{number}\">\n\
+         <a class=\"num\" href=\"#{id}\" aria-label=\"{}\">{number}</a>\n<p",
         state_name(u.state),
-        u.number.unwrap_or_default()
-    );
-    lang_attrs(out, u, page_lang, true);
-    let _ = write!(
-        out,
-        ">{}</p>\n<a class=\"permalink\" href=\"#{id}\" aria-label=\"{}\"></a>\n",
-        u.html,
         esc(u.label.unwrap_or_default())
     );
+    lang_attrs(out, u, page_lang);
+    let _ = writeln!(out, ">{}</p>", u.html);
     notice(out, u, notices, true);
     out.push_str("\n</div>\n");
 }
@@ -125,7 +121,7 @@ pub(super) fn heading(
     notices: &Notices,
 ) {
     let _ = write!(out, "<h{level} id=\"{}\"", esc(u.id));
-    lang_attrs(out, u, page_lang, true);
+    lang_attrs(out, u, page_lang);
     let _ = write!(out, ">{}</h{level}>", u.html);
     if u.state != State::Translated {
         out.push('\n');
@@ -136,6 +132,8 @@ pub(super) fn heading(
 
 /// A paragraph in the second column of a parallel page: aligned by
 /// `data-id` (ids stay unique to the first column), no permalink.
+/// A unit shown in another language than the column's carries its `lang`
+/// and `dir`.
 pub(super) fn second_para(out: &mut String, u: &Block<'_>, column_lang: &str, notices: &Notices) {
     let _ = write!(
         out,
@@ -144,7 +142,7 @@ pub(super) fn second_para(out: &mut String, u: &Block<'_>, column_lang: &str, no
         esc(u.id),
         u.number.unwrap_or_default()
     );
-    lang_attrs(out, u, column_lang, false);
+    lang_attrs(out, u, column_lang);
     let _ = write!(out, ">{}</p>", u.html);
     notice(out, u, notices, false);
     out.push_str("</div>");
@@ -162,7 +160,7 @@ pub(super) fn second_heading(
         let _ = write!(out, " state-{}", state_name(u.state));
     }
     let _ = write!(out, "\" data-id=\"{}\"", esc(u.id));
-    lang_attrs(out, u, column_lang, false);
+    lang_attrs(out, u, column_lang);
     let _ = write!(out, ">{}</p>", u.html);
     notice(out, u, notices, false);
 }
@@ -199,8 +197,9 @@ mod tests {
         para(&mut out, &unit(State::Translated, "en"), "en", &notices());
         assert_eq!(
             out,
-            "<div class=\"para state-translated\" id=\"trade-2\" data-num=\"16\">\n<p>In <em>2019</em></p>\n\
-             <a class=\"permalink\" href=\"#trade-2\" aria-label=\"Link to &quot;16&quot;\"></a>\n\n</div>\n"
+            "<div class=\"para state-translated\" id=\"trade-2\" data-num=\"16\">\n\
+             <a class=\"num\" href=\"#trade-2\" aria-label=\"Link to &quot;16&quot;\">16</a>\n\
+             <p>In <em>2019</em></p>\n\n</div>\n"
         );
     }
 

@@ -56,12 +56,22 @@ impl Output for HtmlSite {
                 views::gateway(r, "")
             }),
             templated(r, "status.html", "status/index.html".into(), move || {
-                views::status(r, "status/")
+                views::status(r, r.original(), "status/")
             }),
             templated(r, "404.html", "404.html".into(), move || {
                 views::not_found(r, "")
             }),
         ];
+        // Each translation's own status page, worded in it, with its open work.
+        for lang in r.langs.iter().filter(|l| !l.is_original) {
+            let dir = views::status_dir(lang);
+            jobs.push(templated(
+                r,
+                "status.html",
+                format!("{dir}index.html"),
+                move || views::status(r, lang, &dir),
+            ));
+        }
         if let Some(base) = &r.settings.base_url {
             jobs.push(templated(
                 r,

@@ -1,6 +1,7 @@
 //! What every page of one language needs, computed once per language:
 //! its title and description as plain text, its notices, the permalink
-//! labels, its share translated and its Open Graph locale.
+//! labels, its share translated and reviewed, the document's provenance in
+//! the language, and its Open Graph locale.
 //!
 //! Input: the [`Site`] and one of its languages; output: a [`LangRender`].
 
@@ -8,7 +9,7 @@ use fluent_bundle::FluentValue;
 use serde::Serialize;
 
 use super::blocks::Notices;
-use super::templates::missing_message;
+use super::templates::{message_from, missing_message, tagged_html};
 use crate::error::{Error, Result};
 use crate::markdown::plain_text;
 use crate::model::{Language, Site};
@@ -35,6 +36,86 @@ pub(super) struct LangRender<'a> {
     pub(super) percent: u32,
     /// The Open Graph locale (`kk_KZ`).
     pub(super) og_locale: String,
+    /// How far review has come in the language.
+    pub(super) review: ReviewCtx,
+    /// What is known about the document, in the language where translated.
+    pub(super) provenance: ProvenanceCtx,
+}
+
+/// How far review has come in a translation, for the notice on its pages.
+#[derive(Serialize, Debug, Clone, Copy)]
+pub(super) struct ReviewCtx {
+    /// Every unit is reviewed or approved.
+    reviewed: bool,
+    /// Units reviewed or approved.
+    count: usize,
+    /// Units in all.
+    total: usize,
+}
+
+/// A piece of text with the language it is in (the page's, or the
+/// original's where the project gives no translation).
+#[derive(Serialize, Debug, Clone)]
+pub(super) struct Tagged {
+    text: String,
+    lang: String,
+    dir: &'static str,
+}
+
+/// The document's provenance on a page: each field only where the source's
+/// front matter gives it. `kind`, `issued_by` and `place` are translated by
+/// the language's `document-type`, `document-issuer` and `document-place`
+/// messages, else shown in the original's language.
+#[derive(Serialize, Debug, Clone, Default)]
+pub(super) struct ProvenanceCtx {
+    kind: Option<Tagged>,
+    issued_by: Option<Tagged>,
+    adopted: Option<String>,
+    place: Option<Tagged>,
+    published_url: Option<String>,
+    published_in: Option<Tagged>,
+    /// The original's endonym (`Русский`), tag and direction.
+    original_name: String,
+    original_lang: String,
+    original_dir: &'static str,
+    edition_version: Option<String>,
+    edition_date: Option<String>,
+}
+
+impl ProvenanceCtx {
+    fn of(site: &Site, lang: &Language) -> ProvenanceCtx {
+        let source = &site.source;
+        let doc = &source.provenance;
+        let original = site.language(site.original.as_str());
+        let translated = |key: &str, value: &Option<String>| -> Option<Tagged> {
+            let value = value.as_deref()?;
+            if let Some(text) = lang.messages.format(key, &[]) {
+                return Some(Tagged {
+                    text,
+                    lang: lang.tag.to_string(),
+                    dir: lang.dir.as_str(),
+                });
+            }
+            Some(Tagged {
+                text: value.to_string(),
+                lang: site.original.to_string(),
+                dir: original.map_or("ltr", |l| l.dir.as_str()),
+            })
+        };
+        ProvenanceCtx {
+            kind: translated("document-type", &doc.kind),
+            issued_by: translated("document-issuer", &doc.issued_by),
+            adopted: doc.adopted.clone(),
+            place: translated("document-place", &doc.place),
+            published_url: doc.published_url.clone(),
+            published_in: translated("document-published-in", &doc.published_in),
+            original_name: original.map(|l| l.name.clone()).unwrap_or_default(),
+            original_lang: site.original.to_string(),
+            original_dir: original.map_or("ltr", |l| l.dir.as_str()),
+            edition_version: source.edition.as_ref().map(|e| e.version.clone()),
+            edition_date: source.edition.as_ref().and_then(|e| e.date.clone()),
+        }
+    }
 }
 
 impl<'a> LangRender<'a> {
@@ -64,6 +145,12 @@ impl<'a> LangRender<'a> {
             permalink_labels,
             percent: lang.counts.percent(),
             og_locale: og_locale(lang),
+            review: ReviewCtx {
+                reviewed: lang.counts.total > 0 && lang.counts.reviewed == lang.counts.total,
+                count: lang.counts.reviewed,
+                total: lang.counts.total,
+            },
+            provenance: ProvenanceCtx::of(site, lang),
         })
     }
 
@@ -107,8 +194,8 @@ impl<'a> LangCtx<'a> {
 /// chain; one missing from every language of the chain fails the build.
 fn notices(site: &Site, lang: &Language) -> Result<Notices> {
     let message = |key: &str| {
-        site.message(&lang.tag, key, &[])
-            .map(|text| super::templates::escape_html(&text))
+        message_from(site, &lang.tag, key, &[])
+            .map(|(from, text)| tagged_html(site, &lang.tag, from, &text))
             .ok_or_else(|| Error::Refused(missing_message(site, &lang.tag, key)))
     };
     Ok(Notices {

@@ -36,6 +36,11 @@ pub(crate) struct Renderer<'a> {
     pub(super) css: String,
     /// The Content-Security-Policy source that allows exactly that inline style.
     pub(super) css_hash: String,
+    /// The theme's `@font-face` rules with the fonts as data URIs, for the
+    /// one-file download (which loads nothing); empty if the theme has none.
+    pub(super) fonts_inline: String,
+    /// The Content-Security-Policy source of `fonts_inline`.
+    pub(super) fonts_hash: String,
     templates: &'a Templates,
     linker: Linker,
 }
@@ -48,11 +53,15 @@ impl<'a> Renderer<'a> {
         templates: &'a Templates,
         statics: &'a [StaticFile],
     ) -> Result<Renderer<'a>> {
-        let css = statics
+        let stylesheet = statics
             .iter()
             .find(|s| s.path == STYLESHEET)
             .map(|s| String::from_utf8_lossy(&s.bytes).into_owned())
             .unwrap_or_default();
+        // Inline, the `@font-face` rules' relative URLs would not resolve:
+        // the download gets them with the fonts as data URIs, the 404 page none.
+        let (font_faces, css) = split_font_faces(&stylesheet);
+        let fonts_inline = inline_fonts(&font_faces, statics);
         let langs = site
             .languages
             .iter()
@@ -72,6 +81,8 @@ impl<'a> Renderer<'a> {
                 .collect(),
             css_hash: csp_hash(&css),
             css,
+            fonts_hash: csp_hash(&fonts_inline),
+            fonts_inline,
             templates,
             linker: Linker {
                 offline: settings.offline,
@@ -119,6 +130,49 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// The stylesheet's `@font-face` rules (each starting a line), and the
+/// stylesheet without them.
+fn split_font_faces(css: &str) -> (String, String) {
+    let (mut faces, mut rest) = (String::new(), String::with_capacity(css.len()));
+    let mut tail = css;
+    let rule_start = |text: &str| -> Option<usize> {
+        if text.starts_with("@font-face") {
+            return Some(0);
+        }
+        text.find("\n@font-face").map(|i| i + 1)
+    };
+    while let Some(start) = rule_start(tail) {
+        let Some(end) = tail[start..].find('}').map(|i| start + i + 1) else {
+            break;
+        };
+        rest.push_str(&tail[..start]);
+        faces.push_str(&tail[start..end]);
+        faces.push('\n');
+        tail = tail[end..].trim_start_matches('\n');
+    }
+    rest.push_str(tail);
+    (faces, rest)
+}
+
+/// `@font-face` rules with every `url("fonts/NAME.woff2")` that names one
+/// of the theme's static files replaced by that file as a data URI.
+fn inline_fonts(faces: &str, statics: &[StaticFile]) -> String {
+    use base64::Engine as _;
+    let mut css = faces.to_string();
+    let fonts = statics
+        .iter()
+        .filter(|s| s.path.starts_with("theme/fonts/") && s.path.ends_with(".woff2"));
+    for font in fonts {
+        let rel = &font.path["theme/".len()..];
+        let data = base64::engine::general_purpose::STANDARD.encode(&font.bytes);
+        css = css.replace(
+            &format!("url(\"{rel}\")"),
+            &format!("url(\"data:font/woff2;base64,{data}\")"),
+        );
+    }
+    css
+}
+
 /// The Content-Security-Policy source that allows exactly this inline style.
 fn csp_hash(css: &str) -> String {
     use base64::Engine as _;
@@ -128,4 +182,24 @@ fn csp_hash(css: &str) -> String {
         "sha256-{}",
         base64::engine::general_purpose::STANDARD.encode(digest)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn font_faces_are_split_off_at_the_start_of_a_line() {
+        let css = "/* mentions @font-face here */\n@font-face { src: url(\"fonts/a.woff2\"); }\nbody { x: y; }\n";
+        let (faces, rest) = split_font_faces(css);
+        assert_eq!(faces, "@font-face { src: url(\"fonts/a.woff2\"); }\n");
+        assert_eq!(rest, "/* mentions @font-face here */\nbody { x: y; }\n");
+        let statics = [StaticFile {
+            path: "theme/fonts/a.woff2".into(),
+            bytes: b"wOF2".to_vec(),
+        }];
+        assert!(
+            inline_fonts(&faces, &statics).contains("url(\"data:font/woff2;base64,d09GMg==\")")
+        );
+    }
 }

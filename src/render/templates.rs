@@ -95,9 +95,18 @@ pub(crate) fn escape_html(text: &str) -> String {
     out
 }
 
-/// Give the templates the `t()` function over the site's messages.
+/// Give the templates the `t()` and `t_html()` functions over the site's messages.
 pub(crate) fn register_messages(templates: &mut Templates, site: Arc<Site>) {
-    templates.tera.register_function("t", Translate { site });
+    templates.tera.register_function(
+        "t",
+        Translate {
+            site: Arc::clone(&site),
+            html: false,
+        },
+    );
+    templates
+        .tera
+        .register_function("t_html", Translate { site, html: true });
 }
 
 /// The error when a message is missing from a language and its whole fallback chain.
@@ -177,9 +186,15 @@ impl tera::Filter for EscapeXml {
     }
 }
 
-/// The Tera function `t(key, lang, ...)`: an interface message, following the fallback chain.
+/// The Tera functions `t(key, lang, ...)` and `t_html(key, lang, ...)`: an
+/// interface message, following the fallback chain. `t` gives plain text
+/// (for attributes); `t_html` gives escaped HTML for text content, wrapped
+/// in `<span lang=".." dir="..">` when the message came from another
+/// language than `lang`, so a fallback is never shown as if it were the
+/// page's language.
 struct Translate {
     site: Arc<Site>,
+    html: bool,
 }
 
 impl tera::Function for Translate {
@@ -210,15 +225,48 @@ impl tera::Function for Translate {
                 (name.as_str(), value)
             })
             .collect();
-        self.site
-            .message(&lang, key, &fluent_args)
-            .map(tera::Value::String)
-            .ok_or_else(|| tera::Error::msg(missing_message(&self.site, &lang, key)))
+        let (from, text) = message_from(&self.site, &lang, key, &fluent_args)
+            .ok_or_else(|| tera::Error::msg(missing_message(&self.site, &lang, key)))?;
+        if !self.html {
+            return Ok(tera::Value::String(text));
+        }
+        Ok(tera::Value::String(tagged_html(
+            &self.site, &lang, from, &text,
+        )))
     }
 
     fn is_safe(&self) -> bool {
-        false
+        self.html
     }
+}
+
+/// The message `key` of `lang` through the fallback chain, with the
+/// language it was found in.
+pub(crate) fn message_from<'s>(
+    site: &'s Site,
+    lang: &'s LangTag,
+    key: &str,
+    args: &[(&str, FluentValue<'_>)],
+) -> Option<(&'s LangTag, String)> {
+    site.message_chain(lang)
+        .filter_map(|tag| site.language(tag.as_str()))
+        .find_map(|l| l.messages.format(key, args).map(|text| (&l.tag, text)))
+}
+
+/// `text` escaped for HTML content; wrapped in a `<span>` with the
+/// language and direction it is in when that is not `page`.
+pub(crate) fn tagged_html(site: &Site, page: &LangTag, from: &LangTag, text: &str) -> String {
+    let escaped = escape_html(text);
+    if from == page {
+        return escaped;
+    }
+    let dir = site
+        .language(from.as_str())
+        .map_or("ltr", |l| l.dir.as_str());
+    format!(
+        "<span lang=\"{}\" dir=\"{dir}\">{escaped}</span>",
+        escape_html(from.as_str())
+    )
 }
 
 #[cfg(test)]

@@ -233,16 +233,25 @@ pub(crate) fn used_messages(templates: &[TextFile]) -> BTreeMap<String, (PathBuf
     for file in templates {
         let text = &file.text;
         let mut from = 0;
-        while let Some(i) = text[from..].find("t(key=") {
+        // `t(key=` and `t_html(key=` alike.
+        while let Some(i) = text[from..].find("(key=") {
             let at = from + i;
-            let rest = &text[at + 6..];
-            from = at + 6;
+            let rest = &text[at + 5..];
+            from = at + 5;
+            let head = &text[..at];
+            let call = if head.ends_with("t_html") {
+                at - 6
+            } else if head.ends_with('t') {
+                at - 1
+            } else {
+                continue;
+            };
             let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
                 continue;
             };
             if let Some(end) = rest[1..].find(quote) {
                 out.entry(rest[1..1 + end].to_string())
-                    .or_insert_with(|| (file.path.clone(), Location::of_offset(text, at)));
+                    .or_insert_with(|| (file.path.clone(), Location::of_offset(text, call)));
             }
         }
     }

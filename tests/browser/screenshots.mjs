@@ -1,11 +1,12 @@
-// Screenshots for the README: docs/screenshots/{sphere,parallel}-{desktop,phone}.png
-// of en/trade/ and en/parallel/ru/trade/.
+// Screenshots for the README: docs/screenshots/{sphere,parallel}-{desktop,phone}[-dark].png
+// of kk/trade/ and en/parallel/ky/trade/, in the light and dark schemes.
 import fs from "node:fs";
 import path from "node:path";
 import { buildSite, launch, repo, runScript, staticServer } from "./lib.mjs";
 
-const SHOTS = [["sphere", "en/trade/"], ["parallel", "en/parallel/ru/trade/"]];
-const SIZES = [["desktop", { width: 1280, height: 800 }], ["phone", { width: 375, height: 740 }]];
+const SHOTS = [["sphere", "kk/trade/"], ["parallel", "en/parallel/ky/trade/"]];
+const SIZES = [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]];
+const SCHEMES = [["", "light"], ["-dark", "dark"]];
 
 await runScript(async (t) => {
   const dir = path.join(repo, "docs/screenshots");
@@ -13,11 +14,13 @@ await runScript(async (t) => {
   const site = await staticServer(buildSite());
   const browser = await launch();
   try {
-    for (const [size, viewport] of SIZES) {
+    for (const [size, viewport] of SIZES) for (const [suffix, colorScheme] of SCHEMES) {
       const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+      await page.emulateMedia({ colorScheme });
       for (const [name, rel] of SHOTS) {
-        const file = path.join(dir, `${name}-${size}.png`);
+        const file = path.join(dir, `${name}-${size}${suffix}.png`);
         const response = await page.goto(site.url + rel);
+        await page.evaluate(() => document.fonts.ready);
         t.check(response.status() === 200, `${rel} served`, String(response.status()));
         await page.screenshot({ path: file });
         const bytes = fs.readFileSync(file);

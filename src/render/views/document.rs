@@ -14,6 +14,8 @@ use crate::render::renderer::Renderer;
 /// A run of the document on a page: the preamble, a sphere or the closing.
 #[derive(Serialize, Debug)]
 pub(crate) struct SectionCtx<'a> {
+    /// `preamble`, `sphere` or `closing`.
+    kind: &'static str,
     /// The sphere's slug, if it is a sphere.
     slug: Option<&'a str>,
     /// The sphere's heading, if it is a sphere.
@@ -58,6 +60,9 @@ pub(crate) struct SphereContext<'a> {
     sections: Vec<SectionCtx<'a>>,
     prev: Option<NavLink<'a>>,
     next: Option<NavLink<'a>>,
+    /// The sphere's position, from 1, and how many spheres there are.
+    position: usize,
+    sphere_count: usize,
 }
 
 /// The context of `download.html`: the full text, with the stylesheet inline.
@@ -68,6 +73,14 @@ pub(crate) struct DownloadContext<'a> {
     inline_css: &'a str,
     /// The Content-Security-Policy source of `inline_css`.
     inline_css_hash: &'a str,
+    /// The theme's fonts as `@font-face` rules with data URIs, and the
+    /// Content-Security-Policy source of that style.
+    inline_fonts: &'a str,
+    inline_fonts_hash: &'a str,
+    /// The file's own address, with a base URL.
+    download_url: Option<String>,
+    /// The original's index, with a base URL (a file read alone has no other link).
+    original_url: Option<String>,
 }
 
 /// The sections of the page `at`.
@@ -106,6 +119,7 @@ fn section<'a>(r: &'a Renderer<'_>, at: At<'a, '_>, part: &Part<'a>) -> SectionC
         blocks::para(&mut body, &b, at.lang.tag(), &at.lang.notices);
     }
     SectionCtx {
+        kind: part.kind,
         slug: part.slug,
         heading,
         heading_block,
@@ -184,6 +198,8 @@ pub(crate) fn sphere<'a>(
         sections: sections(r, at),
         prev: neighbour(index.checked_sub(1)),
         next: neighbour(Some(index + 1)),
+        position: index + 1,
+        sphere_count: r.site.source.spheres.len(),
     }
 }
 
@@ -193,9 +209,16 @@ pub(crate) fn download<'a>(
     lang: &'a LangRender<'a>,
     from: &str,
 ) -> DownloadContext<'a> {
+    let tag = lang.tag();
+    let base = r.settings.base_url.as_deref();
     DownloadContext {
         full: full(r, lang, from),
         inline_css: &r.css,
         inline_css_hash: &r.css_hash,
+        inline_fonts: &r.fonts_inline,
+        inline_fonts_hash: &r.fonts_hash,
+        download_url: base.map(|b| format!("{b}{tag}/statement.{tag}.html")),
+        original_url: base
+            .map(|b| format!("{b}{}", dir_of(r.original_tag().as_str(), View::Index))),
     }
 }

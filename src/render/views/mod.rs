@@ -23,10 +23,10 @@ use serde::Serialize;
 
 pub(super) use document::{download, full, index, sphere};
 pub(super) use parallel::parallel;
-pub(super) use site::{gateway, not_found, robots, sitemap, status};
+pub(super) use site::{gateway, not_found, robots, sitemap, status, status_dir};
 
 use super::blocks::Block;
-use super::lang::{LangCtx, LangRender};
+use super::lang::{LangCtx, LangRender, ProvenanceCtx, ReviewCtx};
 use super::renderer::Renderer;
 use crate::links::{View, dir_of};
 use crate::model::source::Source;
@@ -105,6 +105,8 @@ pub(super) struct BaseLinks<'a> {
     css_href: String,
     js_href: String,
     favicon_href: String,
+    /// The project's mark, shown in the header (`theme/mark.svg`).
+    mark_href: String,
     gateway_href: String,
     status_href: String,
     /// The address the site is published at, if known.
@@ -124,6 +126,7 @@ impl<'a> BaseLinks<'a> {
             css_href: r.href(from, "theme/style.css"),
             js_href: r.href(from, "theme/tolmach.js"),
             favicon_href: r.href(from, "favicon.svg"),
+            mark_href: r.href(from, "theme/mark.svg"),
             gateway_href: r.href(from, ""),
             status_href: r.href(from, "status/"),
             base_url,
@@ -152,6 +155,12 @@ pub(super) struct Header<'a> {
     switcher: Vec<SwitchLink<'a>>,
     /// The same page in the original.
     original_href: String,
+    /// How far review has come in the page's language.
+    review: ReviewCtx,
+    /// What is known about the document, in the page's language.
+    provenance: &'a ProvenanceCtx,
+    /// How many paragraphs the edition numbers.
+    paragraph_count: usize,
 }
 
 /// The same page in another language, for `<link rel="alternate">`.
@@ -174,6 +183,8 @@ pub(super) struct Alternates<'a> {
 #[derive(Serialize, Debug)]
 struct TocEntry<'a> {
     slug: &'a str,
+    /// The sphere's position, from 1.
+    number: usize,
     heading: UnitCtx<'a>,
     href: String,
     current: bool,
@@ -292,6 +303,9 @@ fn header<'a>(r: &'a Renderer<'_>, at: At<'a, '_>) -> Header<'a> {
         ),
         switcher,
         original_href: r.href(at.from, &at.original_dir(original)),
+        review: at.lang.review,
+        provenance: &at.lang.provenance,
+        paragraph_count: r.site.source.paragraphs().count(),
     }
 }
 
@@ -353,7 +367,8 @@ fn toc<'a>(r: &'a Renderer<'_>, at: At<'a, '_>) -> Vec<TocEntry<'a>> {
     let current = at.current_slug();
     spheres
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(i, s)| {
             let target = match at.view {
                 View::Parallel { other, .. } => View::Parallel {
                     other,
@@ -361,8 +376,15 @@ fn toc<'a>(r: &'a Renderer<'_>, at: At<'a, '_>) -> Vec<TocEntry<'a>> {
                 },
                 _ => View::Sphere(s.slug()),
             };
+            // The full text links within itself.
+            let href = if at.view == View::Full {
+                format!("#{}", s.slug())
+            } else {
+                r.href(at.from, &dir_of(at.lang.tag(), target))
+            };
             TocEntry {
                 slug: s.slug(),
+                number: i + 1,
                 heading: unit(
                     r,
                     at.lang,
@@ -370,7 +392,7 @@ fn toc<'a>(r: &'a Renderer<'_>, at: At<'a, '_>) -> Vec<TocEntry<'a>> {
                     &dir_of(original, View::Sphere(s.slug())),
                     at.from,
                 ),
-                href: r.href(at.from, &dir_of(at.lang.tag(), target)),
+                href,
                 current: Some(s.slug()) == current,
             }
         })
@@ -380,6 +402,8 @@ fn toc<'a>(r: &'a Renderer<'_>, at: At<'a, '_>) -> Vec<TocEntry<'a>> {
 /// A run of the document shown together: the preamble, a sphere (with its
 /// heading) or the closing.
 struct Part<'s> {
+    /// `preamble`, `sphere` or `closing`.
+    kind: &'static str,
     slug: Option<&'s str>,
     heading: Option<&'s Unit>,
     units: &'s [Unit],
@@ -388,28 +412,30 @@ struct Part<'s> {
 /// The parts a view shows, in reading order.
 fn parts<'s>(r: &Renderer<'s>, view: View<'_>) -> Vec<Part<'s>> {
     let source: &'s Source = &r.site.source;
-    let unheaded = |units: &'s [Unit]| Part {
+    let unheaded = |kind: &'static str, units: &'s [Unit]| Part {
+        kind,
         slug: None,
         heading: None,
         units,
     };
+    let preamble = || unheaded("preamble", &source.preamble);
+    let closing = || unheaded("closing", &source.closing);
     let sphere = |s: &'s crate::model::source::Sphere| Part {
+        kind: "sphere",
         slug: Some(s.slug()),
         heading: Some(&s.heading),
         units: &s.paragraphs,
     };
     match view {
-        View::Index => vec![unheaded(&source.preamble), unheaded(&source.closing)],
+        View::Index => vec![preamble(), closing()],
         View::Sphere(slug)
         | View::Parallel {
             part: Some(slug), ..
         } => vec![sphere(r.sphere(slug).1)],
-        View::Full | View::Parallel { part: None, .. } => {
-            std::iter::once(unheaded(&source.preamble))
-                .chain(source.spheres.iter().map(sphere))
-                .chain(std::iter::once(unheaded(&source.closing)))
-                .collect()
-        }
+        View::Full | View::Parallel { part: None, .. } => std::iter::once(preamble())
+            .chain(source.spheres.iter().map(sphere))
+            .chain(std::iter::once(closing()))
+            .collect(),
     }
 }
 

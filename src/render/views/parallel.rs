@@ -16,6 +16,10 @@ use crate::render::renderer::Renderer;
 struct Row {
     /// `heading` or `paragraph`.
     kind: &'static str,
+    /// The part the row belongs to: `preamble`, `sphere` or `closing`.
+    part: &'static str,
+    /// Whether the row opens its part (the closing's first row is set apart).
+    first: bool,
     /// The first column's markup, in the page's language.
     left: String,
     /// The second column's markup, in the other language.
@@ -34,6 +38,8 @@ pub(crate) struct ParallelContext<'a> {
     pairs: Vec<SwitchLink<'a>>,
     /// The part in the page's language alone.
     single_href: String,
+    /// The same part with the two columns swapped.
+    swap_href: String,
     /// The sphere's heading, on the page of a sphere.
     #[serde(skip_serializing_if = "Option::is_none")]
     heading: Option<UnitCtx<'a>>,
@@ -72,6 +78,16 @@ pub(crate) fn parallel<'a>(
             &dir_of(lang.tag(), part.map_or(View::Full, View::Sphere)),
         ),
         heading: sphere.map(|s| unit(r, lang, &s.heading, &original_dir, from)),
+        swap_href: r.href(
+            from,
+            &dir_of(
+                other.tag(),
+                View::Parallel {
+                    other: lang.tag(),
+                    part,
+                },
+            ),
+        ),
     }
 }
 
@@ -91,11 +107,13 @@ fn rows(r: &Renderer<'_>, at: At<'_, '_>, other: &LangRender<'_>) -> Vec<Row> {
             blocks::second_heading(&mut right, &o, other.tag(), theirs);
             rows.push(Row {
                 kind: "heading",
+                part: part.kind,
+                first: true,
                 left,
                 right,
             });
         }
-        for u in part.units {
+        for (i, u) in part.units.iter().enumerate() {
             let (mut left, mut right) = (String::new(), String::new());
             let (l, o) = (
                 block(r, at.lang, u, &original_page),
@@ -105,6 +123,8 @@ fn rows(r: &Renderer<'_>, at: At<'_, '_>, other: &LangRender<'_>) -> Vec<Row> {
             blocks::second_para(&mut right, &o, other.tag(), theirs);
             rows.push(Row {
                 kind: "paragraph",
+                part: part.kind,
+                first: i == 0 && part.heading.is_none(),
                 left,
                 right,
             });

@@ -5,8 +5,9 @@ use serde::Serialize;
 
 use super::{Alternate, BaseLinks, UnitCtx, unit};
 use crate::links::{View, dir_of};
-use crate::model::{Counts, State, Unit};
-use crate::render::lang::{LangCtx, LangRender};
+use crate::model::source::Source;
+use crate::model::{Counts, Review, State, Unit};
+use crate::render::lang::{LangCtx, LangRender, ReviewCtx};
 use crate::render::renderer::Renderer;
 
 /// A language on a page of the whole site, with its title and progress.
@@ -19,6 +20,7 @@ struct LanguageEntry<'a> {
     href: String,
     percent: u32,
     is_original: bool,
+    review: ReviewCtx,
 }
 
 /// What every page of the whole site shares: the base links, every
@@ -40,37 +42,97 @@ pub(crate) struct GatewayContext<'a> {
     frame: SiteFrame<'a>,
 }
 
-/// One language's row of the status page.
+/// One language's row of the status page's matrix.
 #[derive(Serialize, Debug)]
 struct CoverageRow<'a> {
     lang: LangCtx<'a>,
+    /// The language's index.
     href: String,
+    /// The language's own status page, with its open units.
+    todo_href: String,
     percent: u32,
     /// The opening, then every sphere.
     cells: Vec<CoverageCell<'a>>,
+    /// The whole text.
+    whole: CoverageCell<'a>,
+    review: ReviewCtx,
+    /// Interface messages of the original the language has, and how many the original has.
+    messages_done: usize,
+    messages_total: usize,
+    /// Entries whose unit the source no longer has.
+    orphans: usize,
 }
 
 /// One part of one language on the status page.
 #[derive(Serialize, Debug)]
 struct CoverageCell<'a> {
-    /// The sphere's slug; none for the opening.
+    /// The sphere's slug; none for the opening and the whole text.
     slug: Option<&'a str>,
-    heading: Option<UnitCtx<'a>>,
     href: String,
+    total: usize,
     translated: usize,
     stale: usize,
     missing: usize,
+    reviewed: usize,
     /// The state that sums the part up.
     state: State,
 }
 
-/// The context of `status.html`.
+/// A column of the status matrix: the opening or a sphere.
+#[derive(Serialize, Debug)]
+struct CoverageColumn<'a> {
+    slug: Option<&'a str>,
+    /// The sphere's position, from 1.
+    number: Option<usize>,
+    /// The sphere's heading in the page's language.
+    heading: Option<UnitCtx<'a>>,
+}
+
+/// A unit left to do, linked to its place on the site.
+#[derive(Serialize, Debug)]
+struct TodoUnit<'a> {
+    id: &'a str,
+    /// The paragraph number, if it is a paragraph.
+    number: Option<usize>,
+    /// Its text as the page's language shows it now.
+    text: UnitCtx<'a>,
+    href: String,
+}
+
+/// One language's open work: what a project manager hands to its translator.
+#[derive(Serialize, Debug, Default)]
+struct Todo<'a> {
+    missing: Vec<TodoUnit<'a>>,
+    stale: Vec<TodoUnit<'a>>,
+    unreviewed: Vec<TodoUnit<'a>>,
+    /// Interface messages of the original the language lacks.
+    messages: Vec<&'a str>,
+    /// Ids of entries whose unit the source no longer has.
+    orphans: Vec<&'a str>,
+}
+
+/// A status page in one language.
+#[derive(Serialize, Debug)]
+struct StatusLink<'a> {
+    lang: LangCtx<'a>,
+    href: String,
+    current: bool,
+}
+
+/// The context of `status.html`: the language × section matrix, worded in
+/// the page's language, and on a translation's own page its open work.
 #[derive(Serialize, Debug)]
 pub(crate) struct StatusContext<'a> {
     #[serde(flatten)]
     frame: SiteFrame<'a>,
+    /// The columns: the opening, then every sphere.
+    columns: Vec<CoverageColumn<'a>>,
     /// Every translation, in the site's order.
     coverage: Vec<CoverageRow<'a>>,
+    /// The status page in every language.
+    status_pages: Vec<StatusLink<'a>>,
+    /// The page language's open work (none on the original's page).
+    todo: Option<Todo<'a>>,
 }
 
 /// The context of `404.html`, with the stylesheet inline (it is served at any depth).
@@ -84,6 +146,15 @@ pub(crate) struct NotFoundContext<'a> {
 }
 
 fn site_frame<'a>(r: &'a Renderer<'_>, from: &str) -> SiteFrame<'a> {
+    site_frame_in(r, r.original(), from)
+}
+
+/// The frame of a page of the whole site worded in `page_lang`.
+fn site_frame_in<'a>(
+    r: &'a Renderer<'_>,
+    page_lang: &'a LangRender<'a>,
+    from: &str,
+) -> SiteFrame<'a> {
     let original = r.original_tag().as_str();
     let languages = r
         .langs
@@ -100,9 +171,9 @@ fn site_frame<'a>(r: &'a Renderer<'_>, from: &str) -> SiteFrame<'a> {
             href: r.href(from, &dir_of(l.tag(), View::Index)),
             percent: l.percent,
             is_original: l.is_original,
+            review: l.review,
         })
         .collect();
-    let page_lang = r.original();
     SiteFrame {
         base: BaseLinks::new(r, from),
         languages,
@@ -118,35 +189,86 @@ pub(crate) fn gateway<'a>(r: &'a Renderer<'_>, from: &str) -> GatewayContext<'a>
     }
 }
 
-/// The status page, at `from`.
-pub(crate) fn status<'a>(r: &'a Renderer<'_>, from: &str) -> StatusContext<'a> {
+/// The folder of the status page in `lang`: the original's is `status/`.
+pub(crate) fn status_dir(lang: &LangRender<'_>) -> String {
+    if lang.is_original {
+        "status/".into()
+    } else {
+        format!("status/{}/", lang.tag())
+    }
+}
+
+/// The status page worded in `page_lang`, at `from`.
+pub(crate) fn status<'a>(
+    r: &'a Renderer<'_>,
+    page_lang: &'a LangRender<'a>,
+    from: &str,
+) -> StatusContext<'a> {
     let source = &r.site.source;
+    let original = r.original_tag().as_str();
+    let mut columns = vec![CoverageColumn {
+        slug: None,
+        number: None,
+        heading: None,
+    }];
+    for (i, sphere) in source.spheres.iter().enumerate() {
+        let original_dir = dir_of(original, View::Sphere(sphere.slug()));
+        columns.push(CoverageColumn {
+            slug: Some(sphere.slug()),
+            number: Some(i + 1),
+            heading: Some(unit(r, page_lang, &sphere.heading, &original_dir, from)),
+        });
+    }
     let coverage = r
         .langs
         .iter()
         .filter(|l| !l.is_original)
-        .map(|l| {
-            let opening = std::iter::once(&source.title)
-                .chain(&source.preamble)
-                .chain(&source.closing);
-            let mut cells = vec![cell(r, l, None, opening, from)];
-            for sphere in &source.spheres {
-                let mut cell = cell(r, l, Some(sphere.slug()), sphere.units(), from);
-                let original = dir_of(r.original_tag().as_str(), View::Sphere(sphere.slug()));
-                cell.heading = Some(unit(r, l, &sphere.heading, &original, from));
-                cells.push(cell);
-            }
-            CoverageRow {
-                lang: l.ctx(),
-                href: r.href(from, &dir_of(l.tag(), View::Index)),
-                percent: l.percent,
-                cells,
-            }
+        .map(|l| coverage_row(r, l, from))
+        .collect();
+    let status_pages = r
+        .langs
+        .iter()
+        .map(|l| StatusLink {
+            lang: l.ctx(),
+            href: r.href(from, &status_dir(l)),
+            current: l.tag() == page_lang.tag(),
         })
         .collect();
     StatusContext {
-        frame: site_frame(r, from),
+        frame: site_frame_in(r, page_lang, from),
+        columns,
         coverage,
+        status_pages,
+        todo: (!page_lang.is_original).then(|| todo(r, page_lang, from)),
+    }
+}
+
+/// One language's row of the matrix.
+fn coverage_row<'a>(r: &'a Renderer<'_>, l: &'a LangRender<'a>, from: &str) -> CoverageRow<'a> {
+    let source = &r.site.source;
+    let opening = std::iter::once(&source.title)
+        .chain(&source.preamble)
+        .chain(&source.closing);
+    let mut cells = vec![cell(r, l, None, opening, from)];
+    for sphere in &source.spheres {
+        cells.push(cell(r, l, Some(sphere.slug()), sphere.units(), from));
+    }
+    let original_messages = &r.original().lang.messages.declared;
+    let messages_done = original_messages
+        .keys()
+        .filter(|id| l.lang.messages.declared.contains_key(*id))
+        .count();
+    CoverageRow {
+        lang: l.ctx(),
+        href: r.href(from, &dir_of(l.tag(), View::Index)),
+        todo_href: r.href(from, &status_dir(l)),
+        percent: l.percent,
+        whole: cell(r, l, None, source.units(), from),
+        cells,
+        review: l.review,
+        messages_done,
+        messages_total: original_messages.len(),
+        orphans: l.lang.orphan_count(),
     }
 }
 
@@ -164,16 +286,76 @@ fn cell<'a, 'u>(
     }
     CoverageCell {
         slug,
-        heading: None,
         href: r.href(
             from,
             &dir_of(lang.tag(), slug.map_or(View::Index, View::Sphere)),
         ),
+        total: counts.total,
         translated: counts.translated,
         stale: counts.stale,
         missing: counts.missing,
+        reviewed: counts.reviewed,
         state: counts.summary(),
     }
+}
+
+/// The folder of the page of `lang` that shows `unit`: its sphere's page,
+/// else the language's index (the title, the preamble and the closing).
+fn unit_dir(source: &Source, lang: &str, unit: &Unit) -> String {
+    match source
+        .spheres
+        .iter()
+        .find(|s| s.units().any(|u| u.id == unit.id))
+    {
+        Some(sphere) => dir_of(lang, View::Sphere(sphere.slug())),
+        None => dir_of(lang, View::Index),
+    }
+}
+
+/// What is left to do in `lang`: every missing, stale and unreviewed unit
+/// linked to its paragraph, the interface messages it lacks and its orphans.
+fn todo<'a>(r: &'a Renderer<'_>, lang: &'a LangRender<'a>, from: &str) -> Todo<'a> {
+    let source = &r.site.source;
+    let original = r.original_tag().as_str();
+    let mut out = Todo::default();
+    for u in source.units() {
+        let shown = lang.lang.unit(u);
+        let item = || TodoUnit {
+            id: u.id.as_str(),
+            number: u.number,
+            text: unit(r, lang, u, &unit_dir(source, original, u), from),
+            href: format!(
+                "{}#{}",
+                r.href(from, &unit_dir(source, lang.tag(), u)),
+                u.id
+            ),
+        };
+        match shown.state {
+            State::Missing => out.missing.push(item()),
+            State::Stale => out.stale.push(item()),
+            State::Translated if shown.review == Review::Translated => {
+                out.unreviewed.push(item());
+            }
+            State::Translated => {}
+        }
+    }
+    let own = &lang.lang.messages.declared;
+    out.messages = r
+        .original()
+        .lang
+        .messages
+        .declared
+        .keys()
+        .filter(|id| !own.contains_key(*id))
+        .map(String::as_str)
+        .collect();
+    out.orphans = lang
+        .lang
+        .orphan_entries()
+        .chain(lang.lang.parked.iter().flat_map(|p| &p.entries))
+        .map(|e| e.id.as_str())
+        .collect();
+    out
 }
 
 /// The 404 page, at `from` (the root).

@@ -6,7 +6,8 @@
   if (!links.length) return;
   var bases = links.map(function (a) { return a.getAttribute("href").split("#")[0]; });
   var targets = Array.prototype.slice.call(document.querySelectorAll(".para[id], h1[id], h2[id]"));
-  var header = document.querySelector(".site-header");
+  // The bar that stays in view (the masthead above it scrolls away).
+  var header = document.querySelector(".bar") || document.querySelector(".site-header");
   function current() {
     // The paragraph at the top of the reading area, just under the sticky header.
     var line = (header ? header.getBoundingClientRect().bottom : 0) + 16;
@@ -33,4 +34,27 @@
   }, { passive: true });
   window.addEventListener("hashchange", update);
   update();
+})();
+
+// The disclosures (the language menu, the pair of a parallel page) close
+// with Escape or a click elsewhere, as menus do; without JavaScript they
+// open and close with their summary alone.
+(function () {
+  "use strict";
+  var menus = Array.prototype.slice.call(document.querySelectorAll("details.lang-menu, details.pair-menu"));
+  if (!menus.length) return;
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") return;
+    menus.forEach(function (d) {
+      if (d.open) {
+        d.open = false;
+        d.querySelector("summary").focus();
+      }
+    });
+  });
+  document.addEventListener("click", function (e) {
+    menus.forEach(function (d) {
+      if (d.open && !d.contains(e.target)) d.open = false;
+    });
+  });
 })();

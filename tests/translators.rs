@@ -50,6 +50,20 @@ fn po_target(po: &str, old: &str, new: &str) -> String {
     po.replacen(&from, &format!("msgstr \"{new}\""), 1)
 }
 
+/// The English of trade-1 in the small fixture, and a translator's fix of it.
+const EXCEEDED: &str = "In 2019, trade exceeded 30 billion US dollars.";
+const SURPASSED: &str = "In 2019, trade surpassed 30 billion US dollars.";
+
+/// `po` with the translator's fix of trade-1.
+fn trade_1_fixed(po: &str) -> String {
+    po_target(po, EXCEEDED, SURPASSED)
+}
+
+/// `before` with the translator's fix of trade-1.
+fn with_trade_1_fixed(before: &Units) -> Units {
+    with_text(before, "trade-1", SURPASSED)
+}
+
 /// Export en as PO into `en.po` and return it.
 fn export_po(f: &Fixture) -> String {
     let out = f.run(&["export", "en", "--format", "po", "--out", "en.po"]);
@@ -101,14 +115,7 @@ fn a_unit_changed_in_both_places_is_a_conflict_resolved_only_on_request() {
     let po = export_po(&f);
     f.edit(EN, "trade exceeded 30 billion", "trade topped 30 billion");
     let edited = units(&f, EN);
-    f.write(
-        "en.po",
-        po_target(
-            &po,
-            "In 2019, trade exceeded 30 billion US dollars.",
-            "In 2019, trade surpassed 30 billion US dollars.",
-        ),
-    );
+    f.write("en.po", trade_1_fixed(&po));
     let out = f.run(&["import", "en.po"]);
     assert_eq!(code(&out), 1);
     let said = stdout(&out);
@@ -120,14 +127,7 @@ fn a_unit_changed_in_both_places_is_a_conflict_resolved_only_on_request() {
     assert_eq!(units(&f, EN), edited);
     let out = f.run(&["import", "en.po", "--theirs"]);
     assert_eq!(code(&out), 0, "{}", stdout(&out));
-    assert_eq!(
-        units(&f, EN),
-        with_text(
-            &edited,
-            "trade-1",
-            "In 2019, trade surpassed 30 billion US dollars."
-        )
-    );
+    assert_eq!(units(&f, EN), with_trade_1_fixed(&edited));
 }
 
 #[test]
@@ -140,24 +140,10 @@ fn a_comment_on_a_key_line_does_not_misdirect_edits() {
     );
     let before = units(&f, EN);
     let po = export_po(&f);
-    f.write(
-        "en.po",
-        po_target(
-            &po,
-            "In 2019, trade exceeded 30 billion US dollars.",
-            "In 2019, trade surpassed 30 billion US dollars.",
-        ),
-    );
+    f.write("en.po", trade_1_fixed(&po));
     let out = f.run(&["import", "en.po"]);
     assert_eq!(code(&out), 0, "{}", stdout(&out));
-    assert_eq!(
-        units(&f, EN),
-        with_text(
-            &before,
-            "trade-1",
-            "In 2019, trade surpassed 30 billion US dollars."
-        )
-    );
+    assert_eq!(units(&f, EN), with_trade_1_fixed(&before));
     assert!(
         f.read(EN)
             .contains("trade-1:  # reviewer note: check the figure\n")
@@ -220,24 +206,10 @@ fn flow_style_units_are_imported_and_synced() {
     );
     let before = units(&f, EN);
     let po = export_po(&f);
-    f.write(
-        "en.po",
-        po_target(
-            &po,
-            "In 2019, trade exceeded 30 billion US dollars.",
-            "In 2019, trade surpassed 30 billion US dollars.",
-        ),
-    );
+    f.write("en.po", trade_1_fixed(&po));
     assert_eq!(code(&f.run(&["import", "en.po"])), 0);
     let imported = units(&f, EN);
-    assert_eq!(
-        imported,
-        with_text(
-            &before,
-            "trade-1",
-            "In 2019, trade surpassed 30 billion US dollars."
-        )
-    );
+    assert_eq!(imported, with_trade_1_fixed(&before));
     assert!(f.read(EN).contains("trade-1: {source: "), "{}", f.read(EN));
     f.edit(
         "sources/statement.md",
@@ -269,23 +241,9 @@ fn files_saved_on_windows_keep_their_line_ends_and_bom_through_import_and_sync()
     f.build();
     let before = units(&f, EN);
     let po = export_po(&f);
-    f.write(
-        "en.po",
-        po_target(
-            &po,
-            "In 2019, trade exceeded 30 billion US dollars.",
-            "In 2019, trade surpassed 30 billion US dollars.",
-        ),
-    );
+    f.write("en.po", trade_1_fixed(&po));
     assert_eq!(code(&f.run(&["import", "en.po"])), 0);
-    assert_eq!(
-        units(&f, EN),
-        with_text(
-            &before,
-            "trade-1",
-            "In 2019, trade surpassed 30 billion US dollars."
-        )
-    );
+    assert_eq!(units(&f, EN), with_trade_1_fixed(&before));
     let out = f.run(&["sync", "en"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let raw = std::fs::read(f.path(EN)).unwrap();
@@ -303,14 +261,7 @@ fn files_saved_on_windows_keep_their_line_ends_and_bom_through_import_and_sync()
 fn poedits_region_tag_imports_into_the_projects_language() {
     let f = Fixture::new("small");
     let po = export_po(&f).replace("\"Language: en\\n\"", "\"Language: en_GB\\n\"");
-    f.write(
-        "en.po",
-        po_target(
-            &po,
-            "In 2019, trade exceeded 30 billion US dollars.",
-            "In 2019, trade surpassed 30 billion US dollars.",
-        ),
-    );
+    f.write("en.po", trade_1_fixed(&po));
     let before = units(&f, EN);
     let out = f.run(&["import", "en.po"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
@@ -321,14 +272,7 @@ fn poedits_region_tag_imports_into_the_projects_language() {
         "{}",
         stdout(&out)
     );
-    assert_eq!(
-        units(&f, EN),
-        with_text(
-            &before,
-            "trade-1",
-            "In 2019, trade surpassed 30 billion US dollars."
-        )
-    );
+    assert_eq!(units(&f, EN), with_trade_1_fixed(&before));
     assert!(!f.path("locales/en-GB").exists());
     // A language the project does not have is refused, and no folder appears.
     f.write(
@@ -381,11 +325,7 @@ fn rejected_units_fail_the_command_and_are_listed() {
         "We, the Ministers, declare our cooperation.",
         "We declare cooperation.",
     );
-    let po = po_target(
-        &po,
-        "In 2019, trade exceeded 30 billion US dollars.",
-        "In 2019, trade surpassed 30 billion US dollars.",
-    );
+    let po = trade_1_fixed(&po);
     f.write("en.po", po);
     let before = units(&f, EN);
     let out = f.run(&["import", "en.po"]);
@@ -399,11 +339,7 @@ fn rejected_units_fail_the_command_and_are_listed() {
     );
     assert_eq!(
         units(&f, EN),
-        with_text(
-            &before,
-            "trade-1",
-            "In 2019, trade surpassed 30 billion US dollars."
-        ),
+        with_trade_1_fixed(&before),
         "the accepted unit is written, the rejected one kept"
     );
 }
@@ -486,19 +422,9 @@ fn a_planted_temporary_symlink_never_redirects_a_write() {
     assert!(units(&f, EN).contains_key("humanitarian-1"));
     // import rewrites it too.
     let po = export_po(&f);
-    f.write(
-        "en.po",
-        po_target(
-            &po,
-            "In 2019, trade exceeded 30 billion US dollars.",
-            "In 2019, trade surpassed 30 billion US dollars.",
-        ),
-    );
+    f.write("en.po", trade_1_fixed(&po));
     assert_eq!(code(&f.run(&["import", "en.po"])), 0);
-    assert_eq!(
-        text_of(&units(&f, EN), "trade-1"),
-        "In 2019, trade surpassed 30 billion US dollars."
-    );
+    assert_eq!(text_of(&units(&f, EN), "trade-1"), SURPASSED);
     assert_eq!(f.read("victim.txt"), "the maintainer's ~/.bashrc");
     assert!(std::fs::symlink_metadata(f.path(EN)).unwrap().is_file());
 }

@@ -430,7 +430,8 @@ pub struct Encoding {
 /// Turn the bytes of a project file into text with LF line ends and no
 /// byte-order mark, as every editor shows it: lines keep their numbers and
 /// columns. `content` files (sources and translations) also may not contain
-/// tabs. Control characters other than tab and line breaks are refused with
+/// tabs, except YAML files, whose parser applies YAML's own rule (never in
+/// indentation, anywhere else as a space). Control characters other than tab and line breaks are refused with
 /// their position.
 pub fn decode(
     bytes: Vec<u8>,
@@ -466,7 +467,7 @@ pub fn decode(
     };
     if let Some((i, c)) = text
         .char_indices()
-        .find(|&(_, c)| is_forbidden_control(c) || (content && c == '\t'))
+        .find(|&(_, c)| is_forbidden_control(c) || (content && c == '\t' && !is_yaml(path)))
     {
         let message = match c {
             '\t' => "tab character; use spaces".to_string(),
@@ -483,6 +484,14 @@ pub fn decode(
         ));
     }
     Ok((text, Encoding { bom, crlf }))
+}
+
+/// YAML has its own rule for tabs (never in indentation, anywhere else as
+/// a space), which its parser enforces with the place; Markdown and Fluent
+/// files get none.
+fn is_yaml(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
 /// Read a text file of the project and check its encoding and layout.

@@ -101,10 +101,32 @@ fn control_characters_are_refused_with_their_place() {
 }
 
 #[test]
-fn tabs_are_refused() {
+fn tabs_in_indentation_are_refused_with_their_place() {
     assert_eq!(
         broken_statement("title:\n\ttext: a\n"),
-        "locales/en/statement.yaml:2:1: error: tab character; use spaces"
+        "locales/en/statement.yaml:2:2: error: tabs disallowed within this context (block indentation)"
+    );
+}
+
+/// Outside indentation a tab is YAML whitespace, as editors that align
+/// comments save it: the file builds.
+#[test]
+fn a_tab_before_a_comment_is_valid_yaml() {
+    let f = Fixture::new("small");
+    f.edit(
+        "locales/en/statement.yaml",
+        "  text: \"Statement on Cooperation\"",
+        "  text: \"Statement on Cooperation\"\t# checked",
+    );
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let page = f.page("en/index.html");
+    assert_eq!(
+        common::select(&page, "h1")[0]
+            .text()
+            .collect::<String>()
+            .trim(),
+        "Statement on Cooperation"
     );
 }
 

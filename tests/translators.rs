@@ -456,3 +456,24 @@ fn an_export_never_replaces_a_file_people_edit() {
     ]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
 }
+
+#[test]
+fn a_tab_before_a_comment_survives_an_import() {
+    let f = Fixture::new("small");
+    f.edit(
+        EN,
+        &format!("  text: \"{EXCEEDED}\"\n"),
+        &format!("  text: \"{EXCEEDED}\"\t# figure checked\n"),
+    );
+    let before = units(&f, EN);
+    let po = export_po(&f);
+    f.write("en.po", trade_1_fixed(&po));
+    let out = f.run(&["import", "en.po"]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    assert_eq!(units(&f, EN), with_trade_1_fixed(&before));
+    let file = f.read(EN);
+    assert!(
+        file.contains(&format!("  text: \"{SURPASSED}\"\t# figure checked\n")),
+        "{file}"
+    );
+}

@@ -267,7 +267,7 @@ fn apply_to_model(model: &mut Model, change: &Change) {
 }
 
 fn loaded(raw: &str) -> Model {
-    let (text, _) = crate::load::decode(raw.as_bytes().to_vec(), Path::new("t"), true)
+    let (text, _) = crate::load::decode(raw.as_bytes().to_vec(), Path::new("t.yaml"), true)
         .unwrap_or_else(|d| panic!("{d}"));
     Translation::parse(&text, Path::new("t"))
         .unwrap_or_else(|d| panic!("{d}\n{text}"))

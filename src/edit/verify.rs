@@ -33,7 +33,7 @@ pub(super) fn exact(
 
 /// The entries of a file's text, positions aside.
 fn entries(raw: &str) -> Result<Vec<Entry>, String> {
-    let (text, _) = crate::load::decode(raw.as_bytes().to_vec(), Path::new("file"), true)
+    let (text, _) = crate::load::decode(raw.as_bytes().to_vec(), Path::new("file.yaml"), true)
         .map_err(|d| d.message)?;
     let translation = Translation::parse(&text, Path::new("file")).map_err(|d| d.to_string())?;
     Ok(translation.entries.iter().map(Entry::content).collect())

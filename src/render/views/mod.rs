@@ -25,7 +25,7 @@ pub(super) use document::{download, full, index, sphere};
 pub(super) use parallel::parallel;
 pub(super) use site::{gateway, not_found, robots, sitemap, status, status_dir};
 
-use super::blocks::Block;
+use super::blocks::{Block, Syntax};
 use super::lang::{LangCtx, LangRender, ProvenanceCtx, ReviewCtx};
 use super::renderer::Renderer;
 use crate::links::{View, dir_of};
@@ -94,7 +94,8 @@ fn block<'a>(
         lang: text_lang.tag.as_str(),
         dir: text_lang.dir.as_str(),
         state: shown.state,
-        original_page,
+        original_page: Some(original_page),
+        syntax: Syntax::Html,
     }
 }
 

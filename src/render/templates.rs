@@ -40,7 +40,7 @@ impl Templates {
 /// Parse the theme's templates once. Errors name the template and line.
 pub(crate) fn templates(files: &[TextFile]) -> Result<Templates> {
     let mut tera = tera::Tera::default();
-    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.autoescape_on(vec![".html", ".xml", ".xhtml", ".opf"]);
     tera.set_escape_fn(escape_html);
     tera.register_filter("escape_xml", EscapeXml);
     let named: Vec<(String, &str)> = files

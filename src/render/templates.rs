@@ -24,15 +24,22 @@ pub(crate) struct Templates {
 }
 
 impl Templates {
+    /// The file the template `name` was read from, for messages.
+    pub(super) fn path_of(&self, name: &str) -> PathBuf {
+        self.paths
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(name))
+    }
+
     /// Render the template `name`; an error names its file and the whole cause.
     pub(super) fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
         self.tera.render(name, context).map_err(|err| {
-            let path = self
-                .paths
-                .get(name)
-                .cloned()
-                .unwrap_or_else(|| PathBuf::from(name));
-            Error::at(Diagnostic::error(path, None, error_chain(&err)))
+            Error::at(Diagnostic::error(
+                self.path_of(name),
+                None,
+                error_chain(&err),
+            ))
         })
     }
 }

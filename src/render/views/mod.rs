@@ -6,6 +6,7 @@
 //! keys each template gets are listed in `themes/README.md`.
 //!
 //! - `document`: a language's index, spheres, full text and one-file download;
+//! - `epub`: the documents of a language's EPUB;
 //! - `parallel`: two languages side by side;
 //! - `site`: the pages of the whole site (gateway, status, 404, sitemap, robots.txt).
 //!
@@ -16,6 +17,7 @@
 //! a [`LangFrame`]. Their fields are flattened into the view's context.
 
 mod document;
+pub(super) mod epub;
 mod parallel;
 mod site;
 

@@ -30,7 +30,7 @@ pub(super) use site::{gateway, not_found, robots, sitemap, status, status_dir};
 use super::blocks::{Block, Syntax};
 use super::lang::{LangCtx, LangRender, ProvenanceCtx, ReviewCtx};
 use super::renderer::Renderer;
-use crate::links::{View, dir_of};
+use crate::links::{View, dir_of, epub_file};
 use crate::model::source::Source;
 use crate::model::{State, Unit};
 
@@ -200,6 +200,8 @@ pub(super) struct NavLinks<'a> {
     home_href: String,
     full_href: String,
     download_href: String,
+    /// The language's EPUB.
+    epub_href: String,
     /// Null when parallel pages are not made.
     parallel_href: Option<String>,
     /// Empty on pages other than the index when the document is long.
@@ -354,6 +356,7 @@ fn nav_links<'a>(r: &'a Renderer<'_>, at: At<'a, '_>) -> NavLinks<'a> {
         home_href: r.href(at.from, &dir_of(tag, View::Index)),
         full_href: r.href(at.from, &dir_of(tag, View::Full)),
         download_href: r.href(at.from, &format!("{tag}/statement.{tag}.html")),
+        epub_href: r.href(at.from, &epub_file(tag)),
         parallel_href,
         toc: toc(r, at),
     }

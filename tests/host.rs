@@ -542,7 +542,7 @@ fn an_output_past_the_budget_is_refused_and_the_old_site_stays() {
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).starts_with(
-            "error: the site would have more than 2 MiB of HTML (the setting max_output_mib); stopped at "
+            "error: the site would have more than 2 MiB of HTML and EPUB (the setting max_output_mib); stopped at "
         ),
         "{}",
         stderr(&out)

@@ -117,4 +117,4 @@ download-epub = Elektron kitap görnüşinde ýükläp almak (EPUB)
 epub-title-page = Titul sahypasy
 epub-preamble = Giriş
 epub-closing = Jemleýji bölüm
-epub-accessibility-summary = Diňe tekst: surat, audio we wideo ýok. Resminama girişe, sözbaşly bölümlere we jemleýji bölüme bölünýär; her abzasyň belgisi bar, mazmunda ähli bölümler görkezilýär.
+epub-accessibility-summary = Diňe tekst: surat, audio we wideo ýok. Resminama girişe, sözbaşly bölümlere we jemleýji bölüme bölünýär; her abzasyň belgisi bar, mazmunynda ähli bölümler görkezilýär.

@@ -25,9 +25,11 @@ pub(super) fn zip(files: &[(String, Vec<u8>)], date: BookDate) -> Result<Vec<u8>
         .compression_method(CompressionMethod::Stored)
         .last_modified_time(time)
         .unix_permissions(0o644);
+    // zlib's default level: level 9 made the seven books 1% smaller
+    // (140,069 bytes instead of 141,593) for about twice the time.
     let deflated = stored
         .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(9));
+        .compression_level(Some(6));
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let mut add = |name: &str, bytes: &[u8], options| -> Result<(), String> {
         zip.start_file(name, options)

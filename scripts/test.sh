@@ -4,8 +4,9 @@
 # (Debian's chromium driven by npm's playwright-core, with axe-core), the
 # Nu Html Checker (npm's vnu-jar) and the link check over the built site,
 # the checks of exported PO (gettext's msgfmt) and XLIFF (PyPI's
-# translate-toolkit) files, and the round trip through a translator's CAT
-# tool (Debian's OmegaT 3.6, run headless: tests/omegat.rs).
+# translate-toolkit) files, the round trip through a translator's CAT
+# tool (Debian's OmegaT 3.6, run headless: tests/omegat.rs), and EPUBCheck
+# over the EPUB of every language (Debian's epubcheck 4.2.6: tests/epub.rs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,9 @@ command -v msgfmt >/dev/null 2>&1 || need_apt+=(gettext)
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
 command -v omegat >/dev/null 2>&1 || need_apt+=(omegat)
+# Debian's EPUBCheck: from the Debian mirror with its Java libraries, where
+# npm's epubchecker would download the jar from elsewhere at install time.
+[ -f /usr/share/java/epubcheck.jar ] || need_apt+=(epubcheck)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing: ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -24,8 +28,9 @@ fi
 python3 -c "import translate" 2>/dev/null || pip install -q translate-toolkit
 (cd tests/browser && npm ci --no-audit --no-fund --silent)
 
-# OmegaT is installed above, so its round trip must run, not skip.
+# OmegaT and EPUBCheck are installed above, so their tests must run, not skip.
 export TOLMACH_REQUIRE_OMEGAT=1
+export TOLMACH_REQUIRE_EPUBCHECK=1
 
 cargo build --release --quiet
 cargo test --workspace --all-targets

@@ -97,9 +97,9 @@ fn render_project(
     })
 }
 
-/// The most HTML a build may write ([`Settings::output_budget`]), counted as
-/// pages are rendered: past it the build stops before the site replaces
-/// the old one, so a small hostile input cannot fill the disk.
+/// The most HTML and EPUB a build may write ([`Settings::output_budget`]),
+/// counted as pages are rendered: past it the build stops before the site
+/// replaces the old one, so a small hostile input cannot fill the disk.
 struct OutputBudget {
     limit: u64,
     spent: u64,
@@ -128,7 +128,7 @@ impl OutputBudget {
     }
 
     fn spend(&mut self, page: &render::Page) -> Result<()> {
-        if !page.path.ends_with(".html") {
+        if !(page.path.ends_with(".html") || page.path.ends_with(".epub")) {
             return Ok(());
         }
         self.spent = self.spent.saturating_add(page.bytes.len() as u64);
@@ -145,7 +145,7 @@ impl OutputBudget {
             )
         };
         Err(Error::Refused(format!(
-            "the site would have more than {} MiB of HTML ({why}); stopped at {}, nothing was written. A translation that repeats a long text (YAML aliases, a huge title) does this; if the site really is this large, raise max_output_mib in {}",
+            "the site would have more than {} MiB of HTML and EPUB ({why}); stopped at {}, nothing was written. A translation that repeats a long text (YAML aliases, a huge title) does this; if the site really is this large, raise max_output_mib in {}",
             self.limit / MIB,
             page.path,
             crate::layout::SETTINGS

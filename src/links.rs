@@ -31,6 +31,11 @@ pub(crate) fn dir_of(lang: &str, view: View<'_>) -> String {
     }
 }
 
+/// The EPUB of a language, relative to the output root.
+pub(crate) fn epub_file(lang: &str) -> String {
+    format!("{lang}/statement.{lang}.epub")
+}
+
 /// How links are written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Linker {

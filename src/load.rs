@@ -64,8 +64,9 @@ pub(crate) struct Project {
     pub source: TextFile,
     /// The language folders, in the settings' order.
     pub locales: Vec<LocaleFiles>,
-    /// The theme's templates (`themes/<theme>/templates/*.html`, `*.xml`,
-    /// `*.txt`), by file name, the built-in default's for those it lacks.
+    /// The theme's templates (`themes/<theme>/templates/**` with one of
+    /// [`theme::TEMPLATE_EXTENSIONS`]), by file name, the built-in
+    /// default's for those it lacks.
     pub templates: Vec<TextFile>,
     /// The theme's static files (`themes/<theme>/static/**`), by path, the
     /// built-in default's for those it lacks.
@@ -110,9 +111,9 @@ pub(crate) fn project(root: &Path, overrides: Overrides) -> Result<Project> {
 }
 
 /// The theme's files: the project's own under `themes/<name>/` (templates
-/// `templates/*.html`, `*.xml`, `*.txt`; static files `static/**`), and the
-/// built-in default's for every file the folder lacks. Only the default
-/// theme may have no folder at all.
+/// `templates/**` with one of [`theme::TEMPLATE_EXTENSIONS`]; static files
+/// `static/**`), and the built-in default's for every file the folder
+/// lacks. Only the default theme may have no folder at all.
 fn theme(root: &Path, name: &str, limit: u64) -> Result<(Vec<TextFile>, Vec<StaticFile>)> {
     let theme_dir = layout::theme_dir(name);
     if name != theme::DEFAULT && !root.join(&theme_dir).is_dir() {
@@ -125,7 +126,7 @@ fn theme(root: &Path, name: &str, limit: u64) -> Result<(Vec<TextFile>, Vec<Stat
         .into_iter()
         .filter(|p| {
             p.extension()
-                .is_some_and(|e| e == "html" || e == "xml" || e == "txt")
+                .is_some_and(|e| theme::TEMPLATE_EXTENSIONS.iter().any(|t| e == *t))
         })
         .map(|p| read_text(root, &p, false, limit))
         .collect::<Result<Vec<_>>>()?;
@@ -143,10 +144,13 @@ fn with_defaults(
 ) -> (Vec<TextFile>, Vec<StaticFile>) {
     let name_of = |f: &TextFile| f.path.file_name().map(|n| n.to_os_string());
     let supplied: BTreeSet<_> = templates.iter().filter_map(name_of).collect();
-    for (name, text) in theme::TEMPLATES {
-        if !supplied.contains(std::ffi::OsStr::new(name)) {
+    // The table names a template by its path (`epub/nav.xhtml`); a template
+    // is known by its file name (`nav.xhtml`), wherever a theme keeps it.
+    for (rel, text) in theme::TEMPLATES {
+        let name = Path::new(rel).file_name().unwrap_or_default();
+        if !supplied.contains(name) {
             templates.push(TextFile {
-                path: Path::new(theme::BUILT_IN).join("templates").join(name),
+                path: Path::new(theme::BUILT_IN).join("templates").join(rel),
                 text: text.to_string(),
                 encoding: Encoding::default(),
             });

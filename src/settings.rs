@@ -213,7 +213,7 @@ impl Settings {
         }
     }
 
-    /// The most bytes of HTML a build may write: `max_output_mib`, or by
+    /// The most bytes of HTML and EPUB a build may write: `max_output_mib`, or by
     /// default 50 times `input_bytes` (everything the build read), at least
     /// 64 MiB. A site past it is refused before it replaces the old one.
     pub(crate) fn output_budget(&self, input_bytes: u64) -> u64 {

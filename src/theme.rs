@@ -19,11 +19,22 @@ macro_rules! files {
     };
 }
 
-/// The templates (`themes/default/templates/`), by file name.
+/// The file extensions of templates: pages, feeds and the EPUB's package,
+/// documents and stylesheet.
+pub(crate) const TEMPLATE_EXTENSIONS: &[&str] = &["html", "xml", "txt", "xhtml", "opf", "css"];
+
+/// The templates (`themes/default/templates/`), by path inside it; each is
+/// known by its file name.
 pub(crate) const TEMPLATES: &[(&str, &str)] = files!(include_str, "templates":
     "404.html",
     "base.html",
     "download.html",
+    "epub/container.xml",
+    "epub/epub.css",
+    "epub/nav.xhtml",
+    "epub/package.opf",
+    "epub/part.xhtml",
+    "epub/title.xhtml",
     "full.html",
     "gateway.html",
     "index.html",

@@ -23,8 +23,9 @@ fn render(root: &Path, overrides: Overrides) -> BTreeMap<String, String> {
     tolmach::render_site(root, overrides)
         .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
         .into_iter()
-        // The theme's fonts are binary; every other file is text.
-        .filter(|page| !page.path.ends_with(".woff2"))
+        // The theme's fonts and the EPUBs (zips, tested in tests/epub.rs)
+        // are binary; every other file is text.
+        .filter(|page| !page.path.ends_with(".woff2") && !page.path.ends_with(".epub"))
         .map(|page| (page.path, String::from_utf8(page.bytes).expect("UTF-8")))
         .collect()
 }

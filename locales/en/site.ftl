@@ -113,3 +113,10 @@ coverage-nothing = None.
 ## gives the original's; these translate it, wording as in this translation's own text)
 document-type = Statement
 document-issuer = The Foreign Ministers of the Republic of Kazakhstan, the Kyrgyz Republic, the Russian Federation, the Republic of Tajikistan, Turkmenistan and the Republic of Uzbekistan
+
+## The e-book, EPUB (issue 16)
+download-epub = Download as an e-book (EPUB)
+epub-title-page = Title page
+epub-preamble = Opening
+epub-closing = Closing
+epub-accessibility-summary = Text only, with no images, audio or video. The document is divided into the opening, sections with headings and the closing; every paragraph carries its number, and the table of contents lists every section.

@@ -111,3 +111,10 @@ coverage-nothing = Жоқ.
 ## gives the original's; these translate it, wording as in this translation's own text)
 document-type = Мәлімдеме
 document-issuer = Қазақстан Республикасының, Қырғыз Республикасының, Ресей Федерациясының, Тәжікстан Республикасының, Түрікменстанның, Өзбекстан Республикасының Сыртқы істер министрлері
+
+## The e-book, EPUB (issue 16)
+download-epub = Электрондық кітап ретінде жүктеп алу (EPUB)
+epub-title-page = Титул парағы
+epub-preamble = Кіріспе
+epub-closing = Қорытынды
+epub-accessibility-summary = Тек мәтін: суреттер, аудио және бейне жоқ. Құжат кіріспеге, тақырыптары бар бөлімдерге және қорытындыға бөлінген; әр абзацтың нөмірі бар, мазмұнында барлық бөлімдер көрсетілген.

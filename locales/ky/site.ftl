@@ -111,3 +111,10 @@ coverage-nothing = Жок.
 ## gives the original's; these translate it, wording as in this translation's own text)
 document-type = Билдирүү
 document-issuer = Казакстан Республикасынын, Кыргыз Республикасынын, Россия Федерациясынын, Тажикстан Республикасынын, Түркмөнстандын, Өзбекстан Республикасынын Тышкы иштер министрлери
+
+## The e-book, EPUB (issue 16)
+download-epub = Электрондук китеп катары жүктөп алуу (EPUB)
+epub-title-page = Титулдук барак
+epub-preamble = Киришүү
+epub-closing = Корутунду
+epub-accessibility-summary = Текст гана: сүрөттөр, аудио жана видео жок. Документ киришүүгө, аталыштары бар бөлүмдөргө жана корутундуга бөлүнгөн; ар бир абзацтын номери бар, мазмунунда бардык бөлүмдөр көрсөтүлгөн.

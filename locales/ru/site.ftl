@@ -111,3 +111,10 @@ coverage-todo-unreviewed = Переведено, ещё не проверено
 coverage-todo-messages = Непереведённые сообщения интерфейса
 coverage-todo-orphans = Записи, абзаца которых больше нет в оригинале
 coverage-nothing = Нет.
+
+## The e-book, EPUB (issue 16)
+download-epub = Скачать электронную книгу (EPUB)
+epub-title-page = Титульный лист
+epub-preamble = Вступление
+epub-closing = Заключение
+epub-accessibility-summary = Только текст, без изображений, аудио и видео. Документ разделён на вступление, разделы с заголовками и заключение; каждый абзац снабжён номером, оглавление содержит все разделы.

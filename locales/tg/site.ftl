@@ -95,3 +95,10 @@ coverage-nothing = Нест.
 ## gives the original's; these translate it, wording as in this translation's own text)
 document-type = Изҳорот
 document-issuer = Вазирони корҳои хориҷии Ҷумҳурии Қазоқистон, Ҷумҳурии Қирғизистон, Федератсияи Россия, Ҷумҳурии Тоҷикистон, Туркманистон, Ҷумҳурии Ӯзбекистон
+
+## The e-book, EPUB (issue 16)
+download-epub = Боргирии китоби электронӣ (EPUB)
+epub-title-page = Саҳифаи унвон
+epub-preamble = Муқаддима
+epub-closing = Хотима
+epub-accessibility-summary = Танҳо матн: тасвир, аудио ва видео нест. Ҳуҷҷат ба муқаддима, фаслҳои сарлавҳадор ва хотима тақсим шудааст; ҳар як сархат рақам дорад ва мундариҷа ҳамаи фаслҳоро дар бар мегирад.

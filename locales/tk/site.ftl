@@ -111,3 +111,10 @@ coverage-nothing = Ýok.
 ## gives the original's; these translate it, wording as in this translation's own text)
 document-type = Beýannama
 document-issuer = Gazagystan Respublikasynyň, Gyrgyz Respublikasynyň, Russiýa Federasiýasynyň, Täjigistan Respublikasynyň, Türkmenistanyň, Özbegistan Respublikasynyň Daşary işler ministrleri
+
+## The e-book, EPUB (issue 16)
+download-epub = Elektron kitap görnüşinde ýükläp almak (EPUB)
+epub-title-page = Titul sahypasy
+epub-preamble = Giriş
+epub-closing = Jemleýji bölüm
+epub-accessibility-summary = Diňe tekst: surat, audio we wideo ýok. Resminama girişe, sözbaşly bölümlere we jemleýji bölüme bölünýär; her abzasyň belgisi bar, mazmunynda ähli bölümler görkezilýär.

@@ -111,3 +111,10 @@ coverage-nothing = Yoʻq.
 ## gives the original's; these translate it, wording as in this translation's own text)
 document-type = Bayonot
 document-issuer = Qozogʻiston Respublikasi, Qirgʻiz Respublikasi, Rossiya Federatsiyasi, Tojikiston Respublikasi, Turkmaniston, Oʻzbekiston Respublikasi tashqi ishlar vazirlari
+
+## The e-book, EPUB (issue 16)
+download-epub = Elektron kitob sifatida yuklab olish (EPUB)
+epub-title-page = Titul varagʻi
+epub-preamble = Kirish
+epub-closing = Yakuniy qism
+epub-accessibility-summary = Faqat matn: rasm, audio va video yoʻq. Hujjat kirish, sarlavhali boʻlimlar va yakuniy qismga ajratilgan; har bir xatboshining raqami bor, mundarijada barcha boʻlimlar koʻrsatilgan.

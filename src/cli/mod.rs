@@ -180,7 +180,7 @@ struct BuildArgs {
     /// Refuse files larger than this many MiB (setting `max_file_mib`, default 8).
     #[arg(long)]
     max_file_mib: Option<u64>,
-    /// Stop if the site would have more HTML than this many MiB (setting
+    /// Stop if the site would have more HTML and EPUB than this many MiB (setting
     /// `max_output_mib`; default 50 times the input, at least 64).
     #[arg(long)]
     max_output_mib: Option<u64>,

@@ -7,7 +7,8 @@
 //! Values are escaped exactly as Tera's autoescape would.
 //!
 //! Input: a [`Block`], one unit as shown in one language; output: its
-//! markup, appended to a string. The markup is part of the theme contract
+//! markup, appended to a string: HTML for the site, or the same markup as
+//! XHTML for an EPUB ([`Syntax`]). The markup is part of the theme contract
 //! (`themes/README.md`).
 
 use std::fmt::Write as _;
@@ -33,8 +34,21 @@ pub(super) struct Block<'a> {
     pub(super) dir: &'a str,
     /// Translated, stale or missing.
     pub(super) state: State,
-    /// The link to the page of the original that holds the unit (without the `#id`).
-    pub(super) original_page: &'a str,
+    /// The link to the page of the original that holds the unit (without
+    /// the `#id`); none where there is nothing to link to (an EPUB without
+    /// a base URL), and then the stale notice has no link.
+    pub(super) original_page: Option<&'a str>,
+    /// HTML for the site, XHTML for the EPUB.
+    pub(super) syntax: Syntax,
+}
+
+/// How the markup is serialised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Syntax {
+    /// The site's HTML: a text in another language than the page has `lang`.
+    Html,
+    /// An EPUB's XHTML, which is XML: such a text has `xml:lang` as well.
+    Xhtml,
 }
 
 /// A language's notices, already escaped, in the order of the fallback chain.
@@ -54,44 +68,50 @@ fn state_name(state: State) -> &'static str {
     state.name()
 }
 
-/// ` lang=".." dir=".."` when the unit is shown in another language than the page.
-/// The direction always comes with the language: an original shown on a
+/// ` lang=".." dir=".."` when the unit is shown in another language than the
+/// page (in XHTML ` xml:lang=".."` too, as EPUB reading systems expect). The direction always comes with the language: an original shown on a
 /// right-to-left page must still read left to right.
 fn lang_attrs(out: &mut String, u: &Block<'_>, page_lang: &str) {
-    if u.lang != page_lang {
-        let _ = write!(out, " lang=\"{}\" dir=\"{}\"", esc(u.lang), esc(u.dir));
+    if u.lang == page_lang {
+        return;
     }
+    if u.syntax == Syntax::Xhtml {
+        let _ = write!(out, " xml:lang=\"{}\"", esc(u.lang));
+    }
+    let _ = write!(out, " lang=\"{}\" dir=\"{}\"", esc(u.lang), esc(u.dir));
 }
 
-/// The notice under a missing or stale unit; `link` adds the link to the original.
+/// The notice under a missing or stale unit; `link` adds the link to the
+/// original (when the unit has a page to link to).
 fn notice(out: &mut String, u: &Block<'_>, notices: &Notices, link: bool) {
-    match u.state {
-        State::Missing => {
+    let page = u.original_page.filter(|_| link);
+    match (u.state, page) {
+        (State::Missing, _) => {
             let _ = write!(
                 out,
                 "<p class=\"notice\" role=\"note\">{}</p>",
                 notices.fallback
             );
         }
-        State::Stale if link => {
+        (State::Stale, Some(page)) => {
             let _ = write!(
                 out,
                 "<p class=\"notice\" role=\"note\">{} <a href=\"{}#{}\" hreflang=\"{}\">{}</a></p>",
                 notices.stale,
-                esc(u.original_page),
+                esc(page),
                 esc(u.id),
                 notices.original,
                 notices.stale_link
             );
         }
-        State::Stale => {
+        (State::Stale, None) => {
             let _ = write!(
                 out,
                 "<p class=\"notice\" role=\"note\">{}</p>",
                 notices.stale
             );
         }
-        State::Translated => {}
+        (State::Translated, _) => {}
     }
 }
 
@@ -178,7 +198,8 @@ mod tests {
             lang,
             dir: "ltr",
             state,
-            original_page: "../../ru/trade/",
+            original_page: Some("../../ru/trade/"),
+            syntax: Syntax::Html,
         }
     }
 
@@ -222,6 +243,31 @@ mod tests {
             out,
             "<h2 id=\"trade-2\">In <em>2019</em></h2>\n<p class=\"notice\" role=\"note\">Changed. \
              <a href=\"../../ru/trade/#trade-2\" hreflang=\"xo\">Original</a></p>\n"
+        );
+    }
+
+    #[test]
+    fn in_xhtml_a_fallback_has_xml_lang_and_a_stale_unit_without_a_page_no_link() {
+        let mut out = String::new();
+        let missing = Block {
+            syntax: Syntax::Xhtml,
+            ..unit(State::Missing, "xo")
+        };
+        para(&mut out, &missing, "en", &notices());
+        assert!(
+            out.contains("<p xml:lang=\"xo\" lang=\"xo\" dir=\"ltr\">"),
+            "{out}"
+        );
+        let mut out = String::new();
+        let stale = Block {
+            syntax: Syntax::Xhtml,
+            original_page: None,
+            ..unit(State::Stale, "en")
+        };
+        para(&mut out, &stale, "en", &notices());
+        assert!(
+            out.contains("<p class=\"notice\" role=\"note\">Changed.</p>"),
+            "{out}"
         );
     }
 

@@ -11,11 +11,13 @@
 //!   `renderer` holds everything shared by the pages of the whole site;
 //! - `views` builds each page's template context, one type per view;
 //! - `output` is the seam: an [`output::Output`] plans pages and `run`
-//!   renders them in parallel chunks; `html` (the site) and `download`
-//!   (one file per language) are its implementations.
+//!   renders them in parallel chunks; `html` (the site), `download`
+//!   (one file per language) and `epub` (an EPUB 3 per language) are its
+//!   implementations.
 
 mod blocks;
 mod download;
+mod epub;
 mod html;
 mod lang;
 mod output;
@@ -42,6 +44,6 @@ pub(crate) fn each(
     sink: &mut dyn FnMut(Page) -> Result<()>,
 ) -> Result<()> {
     let renderer = renderer::Renderer::new(site, settings, templates, statics)?;
-    let outputs: [&dyn output::Output; 2] = [&html::HtmlSite, &download::Download];
+    let outputs: [&dyn output::Output; 3] = [&html::HtmlSite, &download::Download, &epub::Epub];
     output::run(&outputs, &renderer, sink)
 }

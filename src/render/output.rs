@@ -1,6 +1,6 @@
 //! The renderer seam: an [`Output`] is one format the edition is published
-//! in. The HTML site is one, the one-file download another; a later format
-//! (an EPUB per language) is one more implementation beside them.
+//! in. The HTML site is one, the one-file download another, the EPUB per
+//! language a third.
 //!
 //! Input: the outputs and the [`Renderer`]; output: every [`Page`], handed
 //! to a sink in a fixed order. Each output plans its pages as [`Job`]s; the

@@ -122,6 +122,11 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The file the template `name` was read from, for messages.
+    pub(super) fn template_path(&self, name: &str) -> std::path::PathBuf {
+        self.templates.path_of(name)
+    }
+
     /// Render the template `name` with `context`.
     pub(super) fn render(&self, name: &str, context: &impl Serialize) -> Result<String> {
         let context = tera::Context::from_serialize(context)

@@ -24,15 +24,22 @@ pub(crate) struct Templates {
 }
 
 impl Templates {
+    /// The file the template `name` was read from, for messages.
+    pub(super) fn path_of(&self, name: &str) -> PathBuf {
+        self.paths
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(name))
+    }
+
     /// Render the template `name`; an error names its file and the whole cause.
     pub(super) fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
         self.tera.render(name, context).map_err(|err| {
-            let path = self
-                .paths
-                .get(name)
-                .cloned()
-                .unwrap_or_else(|| PathBuf::from(name));
-            Error::at(Diagnostic::error(path, None, error_chain(&err)))
+            Error::at(Diagnostic::error(
+                self.path_of(name),
+                None,
+                error_chain(&err),
+            ))
         })
     }
 }
@@ -40,7 +47,7 @@ impl Templates {
 /// Parse the theme's templates once. Errors name the template and line.
 pub(crate) fn templates(files: &[TextFile]) -> Result<Templates> {
     let mut tera = tera::Tera::default();
-    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.autoescape_on(vec![".html", ".xml", ".xhtml", ".opf"]);
     tera.set_escape_fn(escape_html);
     tera.register_filter("escape_xml", EscapeXml);
     let named: Vec<(String, &str)> = files

@@ -422,6 +422,7 @@ fn content_type(path: &Path) -> &'static str {
         "png" => "image/png",
         "ico" => "image/x-icon",
         "woff2" => "font/woff2",
+        "epub" => "application/epub+zip",
         _ => "application/octet-stream",
     }
 }
@@ -516,6 +517,10 @@ mod tests {
         assert_eq!(
             content_type(Path::new("sitemap.xml")),
             "application/xml; charset=utf-8"
+        );
+        assert_eq!(
+            content_type(Path::new("kk/statement.kk.epub")),
+            "application/epub+zip"
         );
     }
 }

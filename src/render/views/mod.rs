@@ -6,6 +6,7 @@
 //! keys each template gets are listed in `themes/README.md`.
 //!
 //! - `document`: a language's index, spheres, full text and one-file download;
+//! - `epub`: the documents of a language's EPUB;
 //! - `parallel`: two languages side by side;
 //! - `site`: the pages of the whole site (gateway, status, 404, sitemap, robots.txt).
 //!
@@ -16,6 +17,7 @@
 //! a [`LangFrame`]. Their fields are flattened into the view's context.
 
 mod document;
+pub(super) mod epub;
 mod parallel;
 mod site;
 
@@ -25,10 +27,10 @@ pub(super) use document::{download, full, index, sphere};
 pub(super) use parallel::parallel;
 pub(super) use site::{gateway, not_found, robots, sitemap, status, status_dir};
 
-use super::blocks::Block;
+use super::blocks::{Block, Syntax};
 use super::lang::{LangCtx, LangRender, ProvenanceCtx, ReviewCtx};
 use super::renderer::Renderer;
-use crate::links::{View, dir_of};
+use crate::links::{View, dir_of, epub_file};
 use crate::model::source::Source;
 use crate::model::{State, Unit};
 
@@ -94,7 +96,8 @@ fn block<'a>(
         lang: text_lang.tag.as_str(),
         dir: text_lang.dir.as_str(),
         state: shown.state,
-        original_page,
+        original_page: Some(original_page),
+        syntax: Syntax::Html,
     }
 }
 
@@ -197,6 +200,8 @@ pub(super) struct NavLinks<'a> {
     home_href: String,
     full_href: String,
     download_href: String,
+    /// The language's EPUB.
+    epub_href: String,
     /// Null when parallel pages are not made.
     parallel_href: Option<String>,
     /// Empty on pages other than the index when the document is long.
@@ -351,6 +356,7 @@ fn nav_links<'a>(r: &'a Renderer<'_>, at: At<'a, '_>) -> NavLinks<'a> {
         home_href: r.href(at.from, &dir_of(tag, View::Index)),
         full_href: r.href(at.from, &dir_of(tag, View::Full)),
         download_href: r.href(at.from, &format!("{tag}/statement.{tag}.html")),
+        epub_href: r.href(at.from, &epub_file(tag)),
         parallel_href,
         toc: toc(r, at),
     }

@@ -127,6 +127,11 @@ impl<'a> Renderer<'a> {
         self.templates.path_of(name)
     }
 
+    /// Whether rendering the template `name` could read the context key `key`.
+    pub(super) fn may_read(&self, name: &str, key: &str) -> bool {
+        self.templates.may_read(name, key)
+    }
+
     /// Render the template `name` with `context`.
     pub(super) fn render(&self, name: &str, context: &impl Serialize) -> Result<String> {
         let context = tera::Context::from_serialize(context)

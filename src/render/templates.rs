@@ -21,6 +21,8 @@ pub(crate) struct Templates {
     tera: tera::Tera,
     /// Template name → the file it was read from, for messages.
     paths: HashMap<String, PathBuf>,
+    /// Template name → its text, to tell which context keys it can read.
+    texts: HashMap<String, String>,
 }
 
 impl Templates {
@@ -30,6 +32,38 @@ impl Templates {
             .get(name)
             .cloned()
             .unwrap_or_else(|| PathBuf::from(name))
+    }
+
+    /// Whether rendering `name` could read the context key `key`: the key
+    /// appears as a word in the template's text or in a template it names
+    /// (a parent, an include, a macro file), or one of them reads the whole
+    /// context. A conservative answer, so that a large value only some
+    /// templates use is serialized only for those.
+    pub(super) fn may_read(&self, name: &str, key: &str) -> bool {
+        let mut seen = vec![name];
+        let mut next = 0;
+        while let Some(&current) = seen.get(next) {
+            next += 1;
+            let Some(text) = self.texts.get(current) else {
+                continue;
+            };
+            if has_word(text, key) || text.contains("__tera_context") {
+                return true;
+            }
+            for other in self.texts.keys() {
+                let named = [
+                    format!("\"{other}\""),
+                    format!("'{other}'"),
+                    format!("`{other}`"),
+                ]
+                .iter()
+                .any(|quoted| text.contains(quoted.as_str()));
+                if named && !seen.contains(&other.as_str()) {
+                    seen.push(other);
+                }
+            }
+        }
+        false
     }
 
     /// Render the template `name`; an error names its file and the whole cause.
@@ -74,12 +108,26 @@ pub(crate) fn templates(files: &[TextFile]) -> Result<Templates> {
         let (location, message) = parse_position(&chain);
         return Err(Error::at(Diagnostic::error(path, location, message)));
     }
+    let texts = named
+        .iter()
+        .map(|(name, text)| (name.clone(), text.to_string()))
+        .collect();
     let paths = named
         .into_iter()
         .map(|(name, _)| name)
         .zip(files.iter().map(|f| f.path.clone()))
         .collect();
-    Ok(Templates { tera, paths })
+    Ok(Templates { tera, paths, texts })
+}
+
+/// Whether `word` occurs in `text` not as part of a longer identifier.
+fn has_word(text: &str, word: &str) -> bool {
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
+    })
 }
 
 /// Escape text for HTML and XML, in element content and in quoted
@@ -279,6 +327,28 @@ pub(crate) fn tagged_html(site: &Site, page: &LangTag, from: &LangTag, text: &st
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_is_read_where_a_template_or_one_it_names_mentions_it() {
+        let file = |name: &str, text: &str| TextFile {
+            path: PathBuf::from(format!("themes/t/templates/{name}")),
+            text: text.to_string(),
+            encoding: Default::default(),
+        };
+        let templates = templates(&[
+            file("base.html", "{% for p in parts %}{{ p }}{% endfor %}"),
+            file("page.html", "{% extends \"base.html\" %}"),
+            file("part.html", "{{ part.kind }} {{ spine_x }} {{ body }}"),
+            file("all.html", "{{ __tera_context }}"),
+        ])
+        .expect("the templates parse");
+        assert!(templates.may_read("base.html", "parts"));
+        assert!(templates.may_read("page.html", "parts"));
+        assert!(!templates.may_read("part.html", "parts"));
+        assert!(!templates.may_read("part.html", "spine"));
+        assert!(templates.may_read("part.html", "body"));
+        assert!(templates.may_read("all.html", "manifest"));
+    }
 
     #[test]
     fn escaping_keeps_urls_readable() {

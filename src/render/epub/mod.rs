@@ -58,13 +58,12 @@ fn book(r: &Renderer<'_>, lang: &LangRender<'_>) -> Result<Vec<u8>> {
         doc(r, "title.xhtml", TITLE_FILE, &book)?,
         doc(r, "nav.xhtml", NAV_FILE, &book)?,
     ];
-    for (index, file) in book.part_files().enumerate() {
-        docs.push(doc(
-            r,
-            "part.xhtml",
-            file,
-            &view::part(r, lang, &book, index),
-        )?);
+    let with_lists = view::BookLists::KEYS
+        .iter()
+        .any(|key| r.may_read("part.xhtml", key));
+    let contexts = view::parts_of(r, lang, &book, with_lists);
+    for (file, context) in book.part_files().zip(contexts) {
+        docs.push(doc(r, "part.xhtml", file, &context)?);
     }
     xhtml::finish(&mut docs).map_err(|(i, why)| malformed(r, lang, &docs[i], why))?;
     let container = ContainerContext {

@@ -101,9 +101,35 @@ pub(crate) struct BookPart<'a> {
     heading: Option<UnitCtx<'a>>,
 }
 
-/// What every document of one language's book shares.
+/// What every document of one language's book shares: its [`BookHead`]
+/// and its [`BookLists`].
 #[derive(Serialize, Debug)]
 pub(crate) struct BookContext<'a> {
+    #[serde(flatten)]
+    head: BookHead<'a>,
+    #[serde(flatten)]
+    lists: BookLists<'a>,
+    #[serde(skip)]
+    book_date: BookDate,
+}
+
+/// The book's lists, as long as the document: its parts, the manifest and the spine.
+#[derive(Serialize, Debug)]
+pub(crate) struct BookLists<'a> {
+    parts: Vec<BookPart<'a>>,
+    manifest: Vec<ManifestItem>,
+    /// Manifest ids in reading order: the title page, the contents, the parts.
+    spine: Vec<String>,
+}
+
+impl BookLists<'_> {
+    /// The context keys of the lists.
+    pub(crate) const KEYS: [&'static str; 3] = ["parts", "manifest", "spine"];
+}
+
+/// The book's own facts, the same size whatever the document's length.
+#[derive(Serialize, Debug)]
+pub(crate) struct BookHead<'a> {
     lang: LangCtx<'a>,
     is_original: bool,
     review: ReviewCtx,
@@ -127,12 +153,6 @@ pub(crate) struct BookContext<'a> {
     css_href: &'static str,
     title_href: &'static str,
     nav_href: &'static str,
-    parts: Vec<BookPart<'a>>,
-    manifest: Vec<ManifestItem>,
-    /// Manifest ids in reading order: the title page, the contents, the parts.
-    spine: Vec<String>,
-    #[serde(skip)]
-    book_date: BookDate,
 }
 
 impl BookContext<'_> {
@@ -143,15 +163,19 @@ impl BookContext<'_> {
 
     /// The parts' files, in reading order.
     pub(crate) fn part_files(&self) -> impl Iterator<Item = &str> {
-        self.parts.iter().map(|p| p.href.as_str())
+        self.lists.parts.iter().map(|p| p.href.as_str())
     }
 }
 
-/// The context of `part.xhtml`: the book and one of its parts.
+/// The context of `part.xhtml`: the book and one of its parts. The book's
+/// lists come only if the template can read them: given to every part,
+/// they would make a long document's book quadratic in its parts.
 #[derive(Serialize, Debug)]
 pub(crate) struct PartContext<'a> {
     #[serde(flatten)]
-    book: &'a BookContext<'a>,
+    head: &'a BookHead<'a>,
+    #[serde(flatten)]
+    lists: Option<&'a BookLists<'a>>,
     part: &'a BookPart<'a>,
     /// The sphere heading's markup (`h2`), for a sphere.
     heading_block: Option<String>,
@@ -174,7 +198,7 @@ pub(crate) fn book<'a>(r: &'a Renderer<'_>, lang: &'a LangRender<'a>) -> BookCon
     let book_date = valid_date.unwrap_or(NO_DATE);
     let parts = book_parts(r, lang);
     let (manifest, spine) = manifest(&parts);
-    BookContext {
+    let head = BookHead {
         lang: lang.ctx(),
         is_original: lang.is_original,
         review: lang.review,
@@ -198,9 +222,14 @@ pub(crate) fn book<'a>(r: &'a Renderer<'_>, lang: &'a LangRender<'a>) -> BookCon
         css_href: CSS_FILE,
         title_href: TITLE_FILE,
         nav_href: NAV_FILE,
-        parts,
-        manifest,
-        spine,
+    };
+    BookContext {
+        head,
+        lists: BookLists {
+            parts,
+            manifest,
+            spine,
+        },
         book_date,
     }
 }
@@ -256,45 +285,49 @@ fn manifest(parts: &[BookPart<'_>]) -> (Vec<ManifestItem>, Vec<String>) {
     (manifest, spine)
 }
 
-/// The part at `index` of `book`, with its markup as XHTML. A stale
-/// unit's notice links to the original's page only with a base URL: a
-/// relative link would point into the book, where that page is not.
-pub(crate) fn part<'a>(
+/// Every part of `book`, in reading order, with its markup as XHTML; the
+/// book's lists only `with_lists`. A stale unit's notice links to the
+/// original's page only with a base URL: a relative link would point into
+/// the book, where that page is not.
+pub(crate) fn parts_of<'a>(
     r: &'a Renderer<'_>,
     lang: &'a LangRender<'a>,
     book: &'a BookContext<'a>,
-    index: usize,
-) -> PartContext<'a> {
-    let all = parts(r, View::Full);
-    let shown = &book.parts[index];
-    let source = &all[index];
+    with_lists: bool,
+) -> impl Iterator<Item = PartContext<'a>> {
     let original = r.original_tag().as_str();
-    let view = source.slug.map_or(View::Index, View::Sphere);
-    let page = r
-        .settings
-        .base_url
-        .as_deref()
-        .map(|b| format!("{b}{}", dir_of(original, view)));
-    let xhtml = |u| Block {
-        original_page: page.as_deref(),
-        syntax: Syntax::Xhtml,
-        ..block(r, lang, u, "")
-    };
-    let heading_block = source.heading.map(|h| {
-        let mut out = String::new();
-        blocks::heading(&mut out, &xhtml(h), lang.tag(), 2, &lang.notices);
-        out
-    });
-    let mut body = String::new();
-    for u in source.units {
-        blocks::para(&mut body, &xhtml(u), lang.tag(), &lang.notices);
-    }
-    PartContext {
-        book,
-        part: shown,
-        heading_block,
-        body,
-    }
+    parts(r, View::Full)
+        .into_iter()
+        .zip(&book.lists.parts)
+        .map(move |(source, shown)| {
+            let view = source.slug.map_or(View::Index, View::Sphere);
+            let page = r
+                .settings
+                .base_url
+                .as_deref()
+                .map(|b| format!("{b}{}", dir_of(original, view)));
+            let xhtml = |u| Block {
+                original_page: page.as_deref(),
+                syntax: Syntax::Xhtml,
+                ..block(r, lang, u, "")
+            };
+            let heading_block = source.heading.map(|h| {
+                let mut out = String::new();
+                blocks::heading(&mut out, &xhtml(h), lang.tag(), 2, &lang.notices);
+                out
+            });
+            let mut body = String::new();
+            for u in source.units {
+                blocks::para(&mut body, &xhtml(u), lang.tag(), &lang.notices);
+            }
+            PartContext {
+                head: &book.head,
+                lists: with_lists.then_some(&book.lists),
+                part: shown,
+                heading_block,
+                body,
+            }
+        })
 }
 
 /// The book's identifier: a name-based UUID (version 8, from SHA-256, as

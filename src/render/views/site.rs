@@ -1,6 +1,8 @@
 //! The pages of the whole site, in every language at once: the gateway,
 //! the translation status, the 404 page, `sitemap.xml` and `robots.txt`.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::{Alternate, BaseLinks, UnitCtx, unit};
@@ -299,15 +301,21 @@ fn cell<'a, 'u>(
     }
 }
 
-/// The folder of the page of `lang` that shows `unit`: its sphere's page,
-/// else the language's index (the title, the preamble and the closing).
-fn unit_dir(source: &Source, lang: &str, unit: &Unit) -> String {
-    match source
+/// Where each unit is shown: unit id → the slug of its sphere; the
+/// title, the preamble and the closing (on the language's index) are absent.
+fn unit_spheres(source: &Source) -> HashMap<&str, &str> {
+    source
         .spheres
         .iter()
-        .find(|s| s.units().any(|u| u.id == unit.id))
-    {
-        Some(sphere) => dir_of(lang, View::Sphere(sphere.slug())),
+        .flat_map(|s| s.units().map(move |u| (u.id.as_str(), s.slug())))
+        .collect()
+}
+
+/// The folder of the page of `lang` that shows `unit`: its sphere's page,
+/// else the language's index (the title, the preamble and the closing).
+fn unit_dir(spheres: &HashMap<&str, &str>, lang: &str, unit: &Unit) -> String {
+    match spheres.get(unit.id.as_str()) {
+        Some(slug) => dir_of(lang, View::Sphere(slug)),
         None => dir_of(lang, View::Index),
     }
 }
@@ -318,15 +326,16 @@ fn todo<'a>(r: &'a Renderer<'_>, lang: &'a LangRender<'a>, from: &str) -> Todo<'
     let source = &r.site.source;
     let original = r.original_tag().as_str();
     let mut out = Todo::default();
+    let spheres = unit_spheres(source);
     for u in source.units() {
         let shown = lang.lang.unit(u);
         let item = || TodoUnit {
             id: u.id.as_str(),
             number: u.number,
-            text: unit(r, lang, u, &unit_dir(source, original, u), from),
+            text: unit(r, lang, u, &unit_dir(&spheres, original, u), from),
             href: format!(
                 "{}#{}",
-                r.href(from, &unit_dir(source, lang.tag(), u)),
+                r.href(from, &unit_dir(&spheres, lang.tag(), u)),
                 u.id
             ),
         };

@@ -207,6 +207,25 @@ impl Site {
 }
 
 impl Site {
+    /// Free what rendering does not read: the texts, sources, notes and
+    /// reviews of the translation files' entries, which the units already
+    /// hold as pages show them. Entries keep their ids and places, so
+    /// orphans are still listed; [`Language::entry`] no longer gives the
+    /// file's texts afterwards.
+    pub(crate) fn shed_entry_texts(&mut self) {
+        for lang in &mut self.languages {
+            let files = lang.translation.iter_mut().chain(lang.parked.iter_mut());
+            for entry in files.flat_map(|t| &mut t.entries) {
+                entry.source = None;
+                entry.text = String::new();
+                entry.previous_source = None;
+                entry.note = None;
+                entry.review = None;
+                entry.review_of = None;
+            }
+        }
+    }
+
     /// Keep only the languages the settings publish; returns, for each
     /// language left out, why. A language is published if `languages` in
     /// the settings lists it (or the list is empty) and it meets the

@@ -63,8 +63,8 @@ fn render_project(
     let warnings = fail_on_errors(problems)?;
     let mut site = site.ok_or_else(|| Error::Invalid(warnings.clone()))?;
     withheld.extend(site.withhold_unpublished(&project.settings));
-    // Pages show the units, not the files' entries: free their texts.
-    site.shed_entry_texts();
+    // Pages show the units' HTML: free the Markdown and the files' entries.
+    site.shed_for_rendering();
     let unnamed: Vec<Diagnostic> = site
         .languages
         .iter()

@@ -207,13 +207,44 @@ impl Site {
 }
 
 impl Site {
-    /// Free what rendering does not read: the texts, sources, notes and
-    /// reviews of the translation files' entries, which the units already
-    /// hold as pages show them. Entries keep their ids and places, so
-    /// orphans are still listed; [`Language::entry`] no longer gives the
-    /// file's texts afterwards.
-    pub(crate) fn shed_entry_texts(&mut self) {
+    /// Free what rendering does not read, once the model is built: the
+    /// texts, sources, notes and reviews of the translation files' entries
+    /// (the units hold what pages show), the original's Markdown (each
+    /// language's units hold it where shown), and every unit's Markdown but
+    /// the title's, the headings' and the first preamble paragraph's, whose
+    /// plain text names and describes pages; pages show the HTML. Entries
+    /// keep their ids and places, so orphans are still listed. Commands
+    /// other than rendering must not call this.
+    pub(crate) fn shed_for_rendering(&mut self) {
+        let source = &mut self.source;
+        let mut named = vec![false; source.unit_count()];
+        let kept = std::iter::once(source.title.index)
+            .chain(source.preamble.first().map(|u| u.index))
+            .chain(source.spheres.iter().map(|s| s.heading.index));
+        for index in kept {
+            if let Some(flag) = named.get_mut(index) {
+                *flag = true;
+            }
+        }
+        let all = std::iter::once(&mut source.title)
+            .chain(&mut source.preamble)
+            .chain(
+                source
+                    .spheres
+                    .iter_mut()
+                    .flat_map(|s| std::iter::once(&mut s.heading).chain(&mut s.paragraphs)),
+            )
+            .chain(&mut source.closing);
+        for unit in all {
+            unit.text = String::new();
+        }
         for lang in &mut self.languages {
+            for (index, unit) in lang.units.iter_mut().enumerate() {
+                unit.old_source = None;
+                if !named.get(index).copied().unwrap_or(false) {
+                    unit.text = String::new();
+                }
+            }
             let files = lang.translation.iter_mut().chain(lang.parked.iter_mut());
             for entry in files.flat_map(|t| &mut t.entries) {
                 entry.source = None;

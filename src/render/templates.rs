@@ -137,16 +137,23 @@ fn has_word(text: &str, word: &str) -> bool {
 /// not `https:&#x2F;&#x2F;edition.example&#x2F;`).
 pub(crate) fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    // The five characters are ASCII, so byte positions are character
+    // boundaries: copy the runs between them whole.
+    let mut from = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[from..at]);
+        out.push_str(entity);
+        from = at + 1;
     }
+    out.push_str(&text[from..]);
     out
 }
 
@@ -348,6 +355,13 @@ mod tests {
         assert!(!templates.may_read("part.html", "spine"));
         assert!(templates.may_read("part.html", "body"));
         assert!(templates.may_read("all.html", "manifest"));
+    }
+
+    #[test]
+    fn escaping_copies_everything_else_as_it_is() {
+        assert_eq!(escape_html(""), "");
+        assert_eq!(escape_html("Ёж & «ёлка» <b>"), "Ёж &amp; «ёлка» &lt;b&gt;");
+        assert_eq!(escape_html("'\"'"), "&#39;&quot;&#39;");
     }
 
     #[test]

@@ -5,6 +5,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::error::{Diagnostic, Error, Result, fail_on_errors};
+use crate::progress::Progress;
+use crate::render::deps::{Deps, Fingerprint};
 use crate::settings::{Overrides, Settings};
 use crate::{load, model, render, write};
 
@@ -15,6 +17,8 @@ pub(crate) struct Options {
     pub root: PathBuf,
     /// Settings given on the command line.
     pub overrides: Overrides,
+    /// Show a progress bar on a terminal if the build is long (`build`, not `serve`).
+    pub progress: bool,
 }
 
 /// What a build did.
@@ -39,13 +43,71 @@ struct Rendering {
     settings: Settings,
 }
 
-/// Check and render a loaded project, handing each page to `sink`.
+/// Pages on their way to `sink`, counted against the output budget and
+/// shown on the progress bar.
+struct Counted<'s> {
+    sink: &'s mut dyn render::Sink,
+    budget: OutputBudget,
+    progress: &'s mut Progress,
+}
+
+impl render::Sink for Counted<'_> {
+    fn planned(&mut self, pages: usize) {
+        self.progress.planned(pages);
+        self.sink.planned(pages);
+    }
+
+    fn carry(&mut self, path: &str, deps: Fingerprint) -> Result<Option<u64>> {
+        let kept = self.sink.carry(path, deps)?;
+        if let Some(len) = kept {
+            self.budget.spend(path, len)?;
+            self.progress.page();
+        }
+        Ok(kept)
+    }
+
+    fn page(&mut self, page: render::Page, deps: Option<Fingerprint>) -> Result<()> {
+        self.budget.spend(&page.path, page.bytes.len() as u64)?;
+        self.sink.page(page, deps)?;
+        self.progress.page();
+        Ok(())
+    }
+}
+
+/// The writer as a sink: pages whose inputs did not change are carried over.
+struct ToWriter<'w>(&'w mut write::Writer);
+
+impl render::Sink for ToWriter<'_> {
+    fn carry(&mut self, path: &str, deps: Fingerprint) -> Result<Option<u64>> {
+        self.0.carry(path, &deps.to_hex())
+    }
+
+    fn page(&mut self, page: render::Page, deps: Option<Fingerprint>) -> Result<()> {
+        self.0.add(&page, deps.map(Fingerprint::to_hex))
+    }
+}
+
+/// Every page in memory.
+struct Collect(Vec<render::Page>);
+
+impl render::Sink for Collect {
+    fn page(&mut self, page: render::Page, _: Option<Fingerprint>) -> Result<()> {
+        self.0.push(page);
+        Ok(())
+    }
+}
+
+/// Check and render a loaded project, handing each page to `sink`. With
+/// `inputs` (the fingerprint of every input file), each page's
+/// dependencies are fingerprinted and the sink may carry pages over.
 fn render_project(
     mut project: load::Project,
-    sink: &mut dyn FnMut(render::Page) -> Result<()>,
+    inputs: Option<&str>,
+    sink: &mut dyn render::Sink,
+    progress: &mut Progress,
 ) -> Result<Rendering> {
     let mut withheld = model::withhold_unlisted(&mut project);
-    let mut budget = OutputBudget::new(&project);
+    let budget = OutputBudget::new(&project);
     // Parsing the theme's templates does not depend on the model: do both at once.
     let ((site, problems), tera) = rayon::join(
         || model::site(&project),
@@ -80,14 +142,17 @@ fn render_project(
     let site = Arc::new(site);
     let mut tera = tera?;
     render::register_messages(&mut tera, Arc::clone(&site));
+    let deps = inputs.map(|inputs| Deps::new(&site, &project, inputs));
     render::each(
         &site,
         &project.settings,
         &tera,
         &project.statics,
-        &mut |page| {
-            budget.spend(&page)?;
-            sink(page)
+        deps.as_ref(),
+        &mut Counted {
+            sink,
+            budget,
+            progress,
         },
     )?;
     Ok(Rendering {
@@ -127,11 +192,12 @@ impl OutputBudget {
         }
     }
 
-    fn spend(&mut self, page: &render::Page) -> Result<()> {
-        if !(page.path.ends_with(".html") || page.path.ends_with(".epub")) {
+    /// Count `len` bytes written to `path`.
+    fn spend(&mut self, path: &str, len: u64) -> Result<()> {
+        if !(path.ends_with(".html") || path.ends_with(".epub")) {
             return Ok(());
         }
-        self.spent = self.spent.saturating_add(page.bytes.len() as u64);
+        self.spent = self.spent.saturating_add(len);
         if self.spent <= self.limit {
             return Ok(());
         }
@@ -147,7 +213,7 @@ impl OutputBudget {
         Err(Error::Refused(format!(
             "the site would have more than {} MiB of HTML and EPUB ({why}); stopped at {}, nothing was written. A translation that repeats a long text (YAML aliases, a huge title) does this; if the site really is this large, raise max_output_mib in {}",
             self.limit / MIB,
-            page.path,
+            path,
             crate::layout::SETTINGS
         )))
     }
@@ -195,11 +261,10 @@ pub(crate) type Rendered = (Vec<render::Page>, Vec<Diagnostic>, Settings);
 /// Render the whole site in memory: nothing is written.
 pub(crate) fn render(root: &Path, overrides: Overrides) -> Result<Rendered> {
     let project = load::project(root, overrides)?;
-    let mut pages = Vec::new();
-    let rendering = render_project(project, &mut |page| {
-        pages.push(page);
-        Ok(())
-    })?;
+    let mut pages = Collect(Vec::new());
+    let mut progress = Progress::new(false, Instant::now());
+    let rendering = render_project(project, None, &mut pages, &mut progress)?;
+    let mut pages = pages.0;
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((pages, rendering.warnings, rendering.settings))
 }
@@ -220,6 +285,7 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
         Some(files) => (
             write::Summary {
                 unchanged: files,
+                carried: files,
                 ..write::Summary::default()
             },
             Vec::new(),
@@ -227,9 +293,19 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
         ),
         None => {
             // Pages stream to the writer, which assembles the new site in a
-            // staging folder; it replaces the old site only if every page rendered.
-            let mut writer = write::Writer::open(target, inputs)?;
-            match render_project(project, &mut |page| writer.add(&page)) {
+            // staging folder; it replaces the old site only if every page
+            // rendered. A page whose inputs did not change is carried over
+            // from the old site without being rendered.
+            let mut writer = write::Writer::open(target, inputs.clone())?;
+            let mut progress = Progress::new(options.progress, started);
+            let rendered = render_project(
+                project,
+                Some(&inputs),
+                &mut ToWriter(&mut writer),
+                &mut progress,
+            );
+            progress.finish();
+            match rendered {
                 Ok(rendering) => (writer.commit()?, rendering.warnings, rendering.withheld),
                 Err(err) => {
                     writer.abort();

@@ -3,6 +3,7 @@
 //! page, `sitemap.xml` (with a base URL), `robots.txt`, and the theme's
 //! static files.
 
+use super::deps::{Reads, Scope};
 use super::lang::LangRender;
 use super::output::{Job, Output, Page, templated};
 use super::renderer::Renderer;
@@ -15,36 +16,57 @@ pub(crate) struct HtmlSite;
 impl Output for HtmlSite {
     fn language_pages<'r>(&'r self, r: &'r Renderer<'r>, lang: &'r LangRender<'r>) -> Vec<Job<'r>> {
         let tag = lang.tag();
+        let at = r.position(lang);
+        let reads = |scope| Reads::Lang { lang: at, scope };
         let page = |view: View<'_>| format!("{}index.html", dir_of(tag, view));
         let mut jobs = vec![
             templated(r, "index.html", page(View::Index), move || {
                 views::index(r, lang, &dir_of(tag, View::Index))
-            }),
+            })
+            .reading(reads(Scope::Index)),
             templated(r, "full.html", page(View::Full), move || {
                 views::full(r, lang, &dir_of(tag, View::Full))
-            }),
+            })
+            .reading(reads(Scope::Whole)),
         ];
-        for sphere in &r.site.source.spheres {
+        for (i, sphere) in r.site.source.spheres.iter().enumerate() {
             let slug = sphere.slug();
             let view = View::Sphere(slug);
-            jobs.push(templated(r, "sphere.html", page(view), move || {
-                views::sphere(r, lang, slug, &dir_of(tag, view))
-            }));
+            jobs.push(
+                templated(r, "sphere.html", page(view), move || {
+                    views::sphere(r, lang, slug, &dir_of(tag, view))
+                })
+                .reading(reads(Scope::Sphere(i))),
+            );
         }
         if !r.settings.parallel {
             return jobs;
         }
         for other in r.langs.iter().filter(|l| l.tag() != tag) {
-            let parts =
-                std::iter::once(None).chain(r.site.source.spheres.iter().map(|s| Some(s.slug())));
-            for part in parts {
+            let pair = |scope| Reads::Pair {
+                lang: at,
+                other: r.position(other),
+                scope,
+            };
+            let parts = std::iter::once((None, Scope::Whole)).chain(
+                r.site
+                    .source
+                    .spheres
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (Some(s.slug()), Scope::Sphere(i))),
+            );
+            for (part, scope) in parts {
                 let view = View::Parallel {
                     other: other.tag(),
                     part,
                 };
-                jobs.push(templated(r, "parallel.html", page(view), move || {
-                    views::parallel(r, lang, other, part, &dir_of(tag, view))
-                }));
+                jobs.push(
+                    templated(r, "parallel.html", page(view), move || {
+                        views::parallel(r, lang, other, part, &dir_of(tag, view))
+                    })
+                    .reading(pair(scope)),
+                );
             }
         }
         jobs
@@ -84,12 +106,13 @@ impl Output for HtmlSite {
             views::robots(r)
         }));
         jobs.extend(r.statics.iter().map(|file| -> Job<'r> {
-            Box::new(move || {
+            Job::new(file.path.clone(), "static", move || {
                 Ok(Page {
                     path: file.path.clone(),
                     bytes: file.bytes.clone(),
                 })
             })
+            .reading(Reads::Bytes(&file.bytes))
         }));
         jobs
     }

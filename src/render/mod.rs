@@ -16,6 +16,7 @@
 //!   implementations.
 
 mod blocks;
+pub(crate) mod deps;
 mod download;
 mod epub;
 mod html;
@@ -31,19 +32,22 @@ use crate::model::Site;
 use crate::settings::Settings;
 
 pub use output::Page;
+pub(crate) use output::Sink;
 use templates::Templates;
 pub(crate) use templates::{register_messages, templates};
 
 /// Render every page of every output, in parallel chunks, handing each to
-/// `sink` in a fixed order; memory holds one chunk at a time.
+/// `sink` in a fixed order; memory holds one chunk at a time. With `deps`,
+/// a page the sink carries over from the last build is not rendered.
 pub(crate) fn each(
     site: &Site,
     settings: &Settings,
     templates: &Templates,
     statics: &[StaticFile],
-    sink: &mut dyn FnMut(Page) -> Result<()>,
+    deps: Option<&deps::Deps>,
+    sink: &mut dyn Sink,
 ) -> Result<()> {
     let renderer = renderer::Renderer::new(site, settings, templates, statics)?;
     let outputs: [&dyn output::Output; 3] = [&html::HtmlSite, &download::Download, &epub::Epub];
-    output::run(&outputs, &renderer, sink)
+    output::run(&outputs, &renderer, deps, sink)
 }

@@ -43,6 +43,11 @@ pub(crate) struct Summary {
     pub unchanged: usize,
     /// Files removed because no page has them any more.
     pub removed: usize,
+    /// Pages rendered (and then compared with the old file).
+    pub rendered: usize,
+    /// Pages carried over from the last build without being rendered:
+    /// nothing they read had changed.
+    pub carried: usize,
 }
 
 fn refused(out: &Path, why: &str) -> Error {
@@ -178,9 +183,9 @@ impl Target {
         if manifest.inputs != inputs || manifest.files.is_empty() {
             return Ok(None);
         }
-        let intact = manifest.files.iter().all(|(path, (_, len))| {
+        let intact = manifest.files.iter().all(|(path, file)| {
             std::fs::symlink_metadata(self.live.join(path))
-                .is_ok_and(|m| m.is_file() && m.len() == *len)
+                .is_ok_and(|m| m.is_file() && m.len() == file.len)
         });
         if !intact {
             return Ok(None);

@@ -21,9 +21,12 @@
 //!   translated from) together with its original; a parallel page on
 //!   those of both languages. The full text, the one-file download and
 //!   the EPUB depend on every unit of their language;
-//! - the pages of the whole site (gateway, status pages, 404, sitemap,
-//!   robots.txt) depend on every input file ([`Deps::new`]'s `everything`),
-//!   and a static file on its bytes.
+//! - the pages of the whole site: `sitemap.xml` and `robots.txt` on the
+//!   site's frame alone; the gateway and the 404 page also on every
+//!   language's title and figures (each unit's state and review, its
+//!   orphans); a status page on those and on every unit of its language
+//!   (its open work lists them with their text);
+//! - a static file on its bytes.
 
 use rayon::prelude::*;
 use sha2::Digest as _;
@@ -95,6 +98,13 @@ pub(crate) enum Scope {
 pub(crate) enum Reads<'a> {
     /// Anything: every input file.
     Everything,
+    /// The site's frame alone (the sitemap, robots.txt).
+    Site,
+    /// The site's frame, and every language's title and figures (the
+    /// gateway, the 404 page).
+    Overview,
+    /// The overview, and every unit of the language at this position (its status page).
+    Status(usize),
     /// A page of the language at this position in the site's order.
     Lang {
         /// The language's position.
@@ -119,6 +129,9 @@ pub(crate) enum Reads<'a> {
 struct LangDeps {
     /// What every page of the language reads.
     frame: Fingerprint,
+    /// Its title and figures: the state and review of every unit, its
+    /// orphans; what the pages of the whole site show of it.
+    figures: Fingerprint,
     /// Each unit as shown in the language, by its position in reading order.
     units: Vec<Fingerprint>,
     /// The frame and every unit.
@@ -128,6 +141,7 @@ struct LangDeps {
 /// The fingerprints every page's is made of, computed once per build.
 pub(crate) struct Deps {
     everything: Fingerprint,
+    site: Fingerprint,
     original: usize,
     langs: Vec<LangDeps>,
     /// Per sphere, the positions of its units (heading first).
@@ -150,6 +164,7 @@ impl Deps {
         let source = &site.source;
         Deps {
             everything: Hasher::new("everything").text(everything).finish(),
+            site: frame,
             original: site
                 .languages
                 .iter()
@@ -178,6 +193,18 @@ impl Deps {
             Reads::Everything => {
                 h.text("everything").fp(&self.everything);
             }
+            Reads::Site => {
+                h.text("site").fp(&self.site);
+            }
+            Reads::Overview => {
+                h.text("overview");
+                self.overview(&mut h);
+            }
+            Reads::Status(lang) => {
+                h.text("status");
+                self.overview(&mut h);
+                h.fp(&self.langs[lang].whole);
+            }
             Reads::Bytes(bytes) => {
                 h.text("bytes").add(bytes);
             }
@@ -194,6 +221,13 @@ impl Deps {
             }
         }
         h.finish()
+    }
+
+    fn overview(&self, h: &mut Hasher) {
+        h.fp(&self.site);
+        for lang in &self.langs {
+            h.fp(&lang.figures);
+        }
     }
 
     fn scope(&self, h: &mut Hasher, lang: usize, scope: Scope) {
@@ -274,6 +308,23 @@ fn lang_deps(site: &Site, lang: &Language, frame: &Fingerprint) -> LangDeps {
         h.fp(&units[unit.index]);
     }
     let lang_frame = h.finish();
+    let mut figures = Hasher::new("figures");
+    figures
+        .fp(frame)
+        .print(&lang.tag)
+        .print(&lang.counts)
+        .print(&lang.part_counts)
+        .fp(&units[source.title.index]);
+    for unit in source.units() {
+        let shown = lang.unit(unit);
+        figures.print(&shown.state).print(&shown.review);
+    }
+    for entry in lang
+        .orphan_entries()
+        .chain(lang.parked.iter().flat_map(|p| &p.entries))
+    {
+        figures.text(&entry.id);
+    }
     let mut whole = Hasher::new("whole");
     whole.fp(&lang_frame);
     for unit in &units {
@@ -281,6 +332,7 @@ fn lang_deps(site: &Site, lang: &Language, frame: &Fingerprint) -> LangDeps {
     }
     LangDeps {
         frame: lang_frame,
+        figures: figures.finish(),
         whole: whole.finish(),
         units,
     }

@@ -76,35 +76,41 @@ impl Output for HtmlSite {
         let mut jobs = vec![
             templated(r, "gateway.html", "index.html".into(), move || {
                 views::gateway(r, "")
-            }),
+            })
+            .reading(Reads::Overview),
             templated(r, "status.html", "status/index.html".into(), move || {
                 views::status(r, r.original(), "status/")
-            }),
+            })
+            .reading(Reads::Status(r.position(r.original()))),
             templated(r, "404.html", "404.html".into(), move || {
                 views::not_found(r, "")
-            }),
+            })
+            .reading(Reads::Overview),
         ];
         // Each translation's own status page, worded in it, with its open work.
         for lang in r.langs.iter().filter(|l| !l.is_original) {
             let dir = views::status_dir(lang);
-            jobs.push(templated(
-                r,
-                "status.html",
-                format!("{dir}index.html"),
-                move || views::status(r, lang, &dir),
-            ));
+            jobs.push(
+                templated(r, "status.html", format!("{dir}index.html"), move || {
+                    views::status(r, lang, &dir)
+                })
+                .reading(Reads::Status(r.position(lang))),
+            );
         }
         if let Some(base) = &r.settings.base_url {
-            jobs.push(templated(
-                r,
-                "sitemap.xml",
-                "sitemap.xml".into(),
-                move || views::sitemap(r, base),
-            ));
+            jobs.push(
+                templated(r, "sitemap.xml", "sitemap.xml".into(), move || {
+                    views::sitemap(r, base)
+                })
+                .reading(Reads::Site),
+            );
         }
-        jobs.push(templated(r, "robots.txt", "robots.txt".into(), move || {
-            views::robots(r)
-        }));
+        jobs.push(
+            templated(r, "robots.txt", "robots.txt".into(), move || {
+                views::robots(r)
+            })
+            .reading(Reads::Site),
+        );
         jobs.extend(r.statics.iter().map(|file| -> Job<'r> {
             Job::new(file.path.clone(), "static", move || {
                 Ok(Page {

@@ -57,11 +57,13 @@ impl render::Sink for Counted<'_> {
         self.sink.planned(pages);
     }
 
-    fn carry(&mut self, path: &str, deps: Fingerprint) -> Result<Option<u64>> {
-        let kept = self.sink.carry(path, deps)?;
-        if let Some(len) = kept {
-            self.budget.spend(path, len)?;
-            self.progress.page();
+    fn carry(&mut self, pages: &[(&str, Fingerprint)]) -> Result<Vec<Option<u64>>> {
+        let kept = self.sink.carry(pages)?;
+        for ((path, _), len) in pages.iter().zip(&kept) {
+            if let Some(len) = len {
+                self.budget.spend(path, *len)?;
+                self.progress.page();
+            }
         }
         Ok(kept)
     }
@@ -78,8 +80,12 @@ impl render::Sink for Counted<'_> {
 struct ToWriter<'w>(&'w mut write::Writer);
 
 impl render::Sink for ToWriter<'_> {
-    fn carry(&mut self, path: &str, deps: Fingerprint) -> Result<Option<u64>> {
-        self.0.carry(path, &deps.to_hex())
+    fn carry(&mut self, pages: &[(&str, Fingerprint)]) -> Result<Vec<Option<u64>>> {
+        let pages: Vec<(&str, String)> = pages
+            .iter()
+            .map(|(path, deps)| (*path, deps.to_hex()))
+            .collect();
+        self.0.carry(&pages)
     }
 
     fn page(&mut self, page: render::Page, deps: Option<Fingerprint>) -> Result<()> {

@@ -62,11 +62,11 @@ pub(crate) trait Sink {
     /// How many pages there will be, before the first.
     fn planned(&mut self, _pages: usize) {}
 
-    /// Keep the page at `path` from the last build if it was made from
-    /// inputs with the fingerprint `deps`: its length if it was kept (then
-    /// it is not rendered).
-    fn carry(&mut self, _path: &str, _deps: Fingerprint) -> Result<Option<u64>> {
-        Ok(None)
+    /// Keep each page at `path` from the last build if it was made from
+    /// inputs with the fingerprint `deps`: for each, its length if it was
+    /// kept (then it is not rendered).
+    fn carry(&mut self, pages: &[(&str, Fingerprint)]) -> Result<Vec<Option<u64>>> {
+        Ok(vec![None; pages.len()])
     }
 
     /// A page rendered, with the fingerprint of what it read (if known).
@@ -116,12 +116,15 @@ pub(crate) fn run<'r>(
     };
     for (chunk, fingerprints) in jobs.chunks(CHUNK).zip(fingerprints.chunks(CHUNK)) {
         let mut todo = Vec::with_capacity(chunk.len());
+        let known: Vec<(&str, Fingerprint)> = chunk
+            .iter()
+            .zip(fingerprints)
+            .filter_map(|(job, fp)| Some((job.path.as_str(), (*fp)?)))
+            .collect();
+        let mut carried = sink.carry(&known)?.into_iter();
         for (job, fp) in chunk.iter().zip(fingerprints) {
-            let carried = match fp {
-                Some(fp) => sink.carry(&job.path, *fp)?.is_some(),
-                None => false,
-            };
-            if !carried {
+            let kept = fp.is_some() && carried.next().flatten().is_some();
+            if !kept {
                 todo.push((job, *fp));
             }
         }

@@ -176,6 +176,21 @@ impl Cache {
         self.write("owned", &text)
     }
 
+    /// The fingerprint of the inputs the last build recorded, read without
+    /// the files' list.
+    pub(crate) fn inputs(&self) -> Option<String> {
+        use std::io::BufRead as _;
+        let path = self.dir.join("manifest");
+        if !std::fs::symlink_metadata(&path).ok()?.is_file() {
+            return None;
+        }
+        let file = std::fs::File::open(path).ok()?;
+        let mut lines = std::io::BufReader::new(file).lines();
+        lines.next()?.ok()?;
+        let inputs = lines.next()?.ok()?;
+        inputs.strip_prefix("inputs ").map(str::to_string)
+    }
+
     /// The manifest of the last build, if it describes the folder `live`.
     pub(crate) fn manifest(&self, live: Option<Identity>) -> Option<Manifest> {
         if !self.is_ours() {

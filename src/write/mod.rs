@@ -177,6 +177,10 @@ impl Target {
     /// inputs with fingerprint `inputs` (every file there, whole, and
     /// nothing else), the number of its files.
     pub(crate) fn up_to_date(&self, inputs: &str) -> Result<Option<usize>> {
+        // The inputs first: a rebuild after a change need not read the files' list.
+        if self.cache.inputs().as_deref() != Some(inputs) {
+            return Ok(None);
+        }
         let Some(manifest) = self.cache.manifest(Identity::of(&self.live)) else {
             return Ok(None);
         };

@@ -118,10 +118,19 @@ impl Writer {
     /// Start a new site for `target`; `inputs` is the fingerprint of what
     /// the pages are made from.
     pub(crate) fn open(target: Target, inputs: String) -> Result<Writer> {
-        let live = scan_shown(&target.live, &target.shown)?;
-        let old = target.cache.manifest(Identity::of(&target.live));
         let staging = swap::staging(&target.live);
-        let staged = match scan(&staging) {
+        // The two folders are scanned, and the manifest read, at once.
+        let ((live, old), scanned) = rayon::join(
+            || {
+                rayon::join(
+                    || scan_shown(&target.live, &target.shown),
+                    || target.cache.manifest(Identity::of(&target.live)),
+                )
+            },
+            || scan(&staging),
+        );
+        let live = live?;
+        let staged = match scanned {
             Ok(staged) if std::fs::symlink_metadata(&staging).is_ok_and(|m| m.is_dir()) => staged,
             _ => {
                 step();
@@ -208,28 +217,37 @@ impl Writer {
         Ok(())
     }
 
-    /// Keep the live file at `path` in the new site if the last build made
-    /// it from inputs with the fingerprint `deps` and it is intact (there,
-    /// a file, of the recorded length): its length if it was kept. The page
-    /// is then not rendered at all.
-    pub(crate) fn carry(&mut self, path: &str, deps: &str) -> Result<Option<u64>> {
-        let rel = safe_relative(path)?;
-        let Some(old) = self.old.as_ref().and_then(|m| m.files.get(path)) else {
-            return Ok(None);
-        };
-        let intact = old.deps.as_deref() == Some(deps)
-            && self.live.files.contains_key(path)
-            && std::fs::symlink_metadata(self.target.live.join(rel))
-                .is_ok_and(|m| m.is_file() && m.len() == old.len);
-        if !intact {
-            return Ok(None);
+    /// Keep each live file at `path` in the new site if the last build made
+    /// it from inputs with the fingerprint `deps` and it is intact (there, a
+    /// file, of the recorded length): for each, its length if it was kept.
+    /// A page kept is not rendered at all.
+    pub(crate) fn carry(&mut self, pages: &[(&str, String)]) -> Result<Vec<Option<u64>>> {
+        use rayon::prelude::*;
+        // Checked in parallel: a stat per file is most of the cost of a rebuild.
+        let intact: Vec<Option<Recorded>> = pages
+            .par_iter()
+            .map(|(path, deps)| {
+                let old = self.old.as_ref()?.files.get(*path)?;
+                let rel = safe_relative(path).ok()?;
+                let intact = old.deps.as_deref() == Some(deps.as_str())
+                    && self.live.files.contains_key(*path)
+                    && std::fs::symlink_metadata(self.target.live.join(rel))
+                        .is_ok_and(|m| m.is_file() && m.len() == old.len);
+                intact.then(|| old.clone())
+            })
+            .collect();
+        let mut kept = Vec::with_capacity(pages.len());
+        for ((path, _), old) in pages.iter().zip(intact) {
+            let Some(old) = old else {
+                kept.push(None);
+                continue;
+            };
+            kept.push(Some(old.len));
+            self.record(path, old)?;
+            self.summary.carried += 1;
+            self.keep(path)?;
         }
-        let len = old.len;
-        let file = old.clone();
-        self.record(path, file)?;
-        self.summary.carried += 1;
-        self.keep(path)?;
-        Ok(Some(len))
+        Ok(kept)
     }
 
     /// Put the live file at `path`, unchanged, in the new site.

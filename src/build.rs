@@ -76,20 +76,68 @@ impl render::Sink for Counted<'_> {
     }
 }
 
-/// The writer as a sink: pages whose inputs did not change are carried over.
-struct ToWriter<'w>(&'w mut write::Writer);
+/// The writer, opened on its own thread while the model is made, so that
+/// the scans of the output folders and the model do not wait for each other.
+enum Opening<'s> {
+    Pending(std::thread::ScopedJoinHandle<'s, Result<write::Writer>>),
+    Open(Box<write::Writer>),
+    Failed(Error),
+}
 
-impl render::Sink for ToWriter<'_> {
+impl Opening<'_> {
+    /// Wait for the writer to be open.
+    fn settle(&mut self) {
+        let state = std::mem::replace(self, Opening::Failed(Error::Refused(String::new())));
+        *self = match state {
+            Opening::Pending(handle) => match handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            {
+                Ok(writer) => Opening::Open(Box::new(writer)),
+                Err(err) => Opening::Failed(err),
+            },
+            settled => settled,
+        };
+    }
+
+    /// The open writer, or why it could not be opened.
+    fn writer(&mut self) -> Result<&mut write::Writer> {
+        self.settle();
+        match self {
+            Opening::Open(writer) => Ok(writer),
+            // Never shown: `run` reports the writer's own error first.
+            Opening::Failed(_) => Err(Error::Refused(
+                "the output folder could not be prepared".into(),
+            )),
+            Opening::Pending(_) => unreachable!("settled above"),
+        }
+    }
+
+    /// The writer, once open.
+    fn into_writer(mut self) -> Result<write::Writer> {
+        self.settle();
+        match self {
+            Opening::Open(writer) => Ok(*writer),
+            Opening::Failed(err) => Err(err),
+            Opening::Pending(_) => unreachable!("settled above"),
+        }
+    }
+}
+
+/// The writer as a sink: pages whose inputs did not change are carried over.
+struct ToWriter<'a, 's>(&'a mut Opening<'s>);
+
+impl render::Sink for ToWriter<'_, '_> {
     fn carry(&mut self, pages: &[(&str, Fingerprint)]) -> Result<Vec<Option<u64>>> {
         let pages: Vec<(&str, String)> = pages
             .iter()
             .map(|(path, deps)| (*path, deps.to_hex()))
             .collect();
-        self.0.carry(&pages)
+        self.0.writer()?.carry(&pages)
     }
 
     fn page(&mut self, page: render::Page, deps: Option<Fingerprint>) -> Result<()> {
-        self.0.add(&page, deps.map(Fingerprint::to_hex))
+        self.0.writer()?.add(&page, deps.map(Fingerprint::to_hex))
     }
 }
 
@@ -302,15 +350,22 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
             // staging folder; it replaces the old site only if every page
             // rendered. A page whose inputs did not change is carried over
             // from the old site without being rendered.
-            let mut writer = write::Writer::open(target, inputs.clone())?;
-            let mut progress = Progress::new(options.progress, started);
-            let rendered = render_project(
-                project,
-                Some(&inputs),
-                &mut ToWriter(&mut writer),
-                &mut progress,
-            );
-            progress.finish();
+            let opened = inputs.clone();
+            let (writer, rendered) = std::thread::scope(|scope| {
+                let mut opening =
+                    Opening::Pending(scope.spawn(move || write::Writer::open(target, opened)));
+                let mut progress = Progress::new(options.progress, started);
+                let rendered = render_project(
+                    project,
+                    Some(&inputs),
+                    &mut ToWriter(&mut opening),
+                    &mut progress,
+                );
+                progress.finish();
+                (opening.into_writer(), rendered)
+            });
+            // An output folder the writer refuses is reported first, as before.
+            let writer = writer?;
             match rendered {
                 Ok(rendering) => (writer.commit()?, rendering.warnings, rendering.withheld),
                 Err(err) => {

@@ -13,7 +13,10 @@
 //! - `output` is the seam: an [`output::Output`] plans pages and `run`
 //!   renders them in parallel chunks; `html` (the site), `download`
 //!   (one file per language) and `epub` (an EPUB 3 per language) are its
-//!   implementations.
+//!   implementations;
+//! - `deps` fingerprints what each planned page reads, before anything is
+//!   rendered, so that a rebuild carries over the pages whose inputs did
+//!   not change instead of rendering them.
 
 mod blocks;
 pub(crate) mod deps;

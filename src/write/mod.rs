@@ -12,6 +12,9 @@
 //!   fresh), then the two folders are swapped in one step ([`swap`]). A
 //!   build that fails or is killed leaves the live folder exactly as it
 //!   was, or exactly new.
+//! - A page whose dependency fingerprint (`render::deps`) is the one the
+//!   manifest recorded, and whose live file is intact, is carried over
+//!   ([`Writer::carry`]): linked into the staging folder, never rendered.
 //! - [`replace_file`] replaces one file through a fresh temporary file; the
 //!   translation tools use it for every file they write.
 

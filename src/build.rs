@@ -179,6 +179,10 @@ fn render_project(
     let warnings = fail_on_errors(problems)?;
     let mut site = site.ok_or_else(|| Error::Invalid(warnings.clone()))?;
     withheld.extend(site.withhold_unpublished(&project.settings));
+    // What each page reads, from the whole model: before anything in it is
+    // freed for rendering (the original's text, the units' Markdown), so
+    // that the fingerprints see every input.
+    let deps = inputs.map(|inputs| Deps::new(&site, &project, inputs));
     let unnamed: Vec<Diagnostic> = site
         .languages
         .iter()
@@ -196,7 +200,6 @@ fn render_project(
     let site = Arc::new(site);
     let mut tera = tera?;
     render::register_messages(&mut tera, Arc::clone(&site));
-    let deps = inputs.map(|inputs| Deps::new(&site, &project, inputs));
     render::each(
         &site,
         &project.settings,

@@ -8,7 +8,7 @@
 //!
 //! - **the frame**: every page depends on the program's version, every
 //!   setting, every template and static file of the theme, every
-//!   language's interface messages and glossary, the list of languages
+//!   language's interface messages (no page reads a glossary), the list of languages
 //!   (the switcher and `hreflang`), the original's front matter and the
 //!   document's structure (unit ids, kinds, numbers, spheres). Any change
 //!   there renders every page again;
@@ -268,9 +268,6 @@ fn site_frame(site: &Site, project: &Project) -> Fingerprint {
         h.print(&locale.lang)
             .print(&locale.messages.path)
             .text(&locale.messages.text);
-        if let Some(glossary) = &locale.glossary {
-            h.print(&glossary.path).text(&glossary.text);
-        }
     }
     h.print(&site.original).print(&site.fallback);
     for lang in &site.languages {

@@ -17,7 +17,9 @@
 # less than HYPER_MAX seconds it is then timed by hyperfine (median of RUNS runs,
 # from an empty output folder); otherwise the single run is the figure. Then the
 # `cp -r` floor of the output, a rebuild with nothing changed, and (at the
-# scales in CHANGE_SCALES) a rebuild after one word of one English unit changed.
+# scales in CHANGE_SCALES) a rebuild after one word of one English unit changed
+# (one run, then hyperfine with a prepare step that changes the word again;
+# the "built" line gives the pages rendered and carried over).
 #
 # Environment (defaults in brackets):
 #   WORK          work folder, use tmpfs [/dev/shm/tolmach-bench]
@@ -131,8 +133,23 @@ bench() {
         grep -A2 '^trade-1:$' "$project/locales/en/statement.yaml" | grep -q "text: \"$word" \
             || { say "$name: the edit of trade-1 did not apply"; return 1; }
         once "$name, one translation file changed (en, one word of trade-1)" $cmd
+        # The same, timed: before each run the word changes again, so every
+        # run is a rebuild after one unit changed (the "built" line above
+        # says how many pages were rendered and carried over).
+        if quick; then
+            hf "$name-one-unit" "$cmd" "$work/edit-trade-1.sh $project/locales/en/statement.yaml $word"
+        fi
     fi
 }
+# edit-trade-1.sh FILE WORD: the first word of trade-1 becomes WORD and a
+# number new at each call.
+cat > "$work/edit-trade-1.sh" <<'SH'
+#!/bin/sh
+w="$2$(date +%s%N)"
+sed -i "/^trade-1:\$/,/^  text: \"/ s/^  text: \"[^ ]*/  text: \"$w/" "$1"
+grep -A2 '^trade-1:$' "$1" | grep -q "text: \"$w"
+SH
+chmod +x "$work/edit-trade-1.sh"
 changes_at() { for c in $change_scales; do [ "$c" = "$1" ] && { echo 1; return; }; done; echo 0; }
 mib_for() { [ "$1" -ge 1000 ] && echo "--max-file-mib $max_mib"; true; }
 

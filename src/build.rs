@@ -5,6 +5,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::error::{Diagnostic, Error, Result, fail_on_errors};
+use crate::progress::Progress;
+use crate::render::deps::{Deps, Fingerprint};
 use crate::settings::{Overrides, Settings};
 use crate::{load, model, render, write};
 
@@ -15,6 +17,8 @@ pub(crate) struct Options {
     pub root: PathBuf,
     /// Settings given on the command line.
     pub overrides: Overrides,
+    /// Show a progress bar on a terminal if the build is long (`build`, not `serve`).
+    pub progress: bool,
 }
 
 /// What a build did.
@@ -39,13 +43,125 @@ struct Rendering {
     settings: Settings,
 }
 
-/// Check and render a loaded project, handing each page to `sink`.
+/// Pages on their way to `sink`, counted against the output budget and
+/// shown on the progress bar.
+struct Counted<'s> {
+    sink: &'s mut dyn render::Sink,
+    budget: OutputBudget,
+    progress: &'s mut Progress,
+}
+
+impl render::Sink for Counted<'_> {
+    fn planned(&mut self, pages: usize) {
+        self.progress.planned(pages);
+        self.sink.planned(pages);
+    }
+
+    fn carry(&mut self, pages: &[(&str, Fingerprint)]) -> Result<Vec<Option<u64>>> {
+        let kept = self.sink.carry(pages)?;
+        for ((path, _), len) in pages.iter().zip(&kept) {
+            if let Some(len) = len {
+                self.budget.spend(path, *len)?;
+                self.progress.page();
+            }
+        }
+        Ok(kept)
+    }
+
+    fn page(&mut self, page: render::Page, deps: Option<Fingerprint>) -> Result<()> {
+        self.budget.spend(&page.path, page.bytes.len() as u64)?;
+        self.sink.page(page, deps)?;
+        self.progress.page();
+        Ok(())
+    }
+}
+
+/// The writer, opened on its own thread while the model is made, so that
+/// the scans of the output folders and the model do not wait for each other.
+enum Opening<'s> {
+    Pending(std::thread::ScopedJoinHandle<'s, Result<write::Writer>>),
+    Open(Box<write::Writer>),
+    Failed(Error),
+}
+
+impl Opening<'_> {
+    /// Wait for the writer to be open.
+    fn settle(&mut self) {
+        let state = std::mem::replace(self, Opening::Failed(Error::Refused(String::new())));
+        *self = match state {
+            Opening::Pending(handle) => match handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            {
+                Ok(writer) => Opening::Open(Box::new(writer)),
+                Err(err) => Opening::Failed(err),
+            },
+            settled => settled,
+        };
+    }
+
+    /// The open writer, or why it could not be opened.
+    fn writer(&mut self) -> Result<&mut write::Writer> {
+        self.settle();
+        match self {
+            Opening::Open(writer) => Ok(writer),
+            // Never shown: `run` reports the writer's own error first.
+            Opening::Failed(_) => Err(Error::Refused(
+                "the output folder could not be prepared".into(),
+            )),
+            Opening::Pending(_) => unreachable!("settled above"),
+        }
+    }
+
+    /// The writer, once open.
+    fn into_writer(mut self) -> Result<write::Writer> {
+        self.settle();
+        match self {
+            Opening::Open(writer) => Ok(*writer),
+            Opening::Failed(err) => Err(err),
+            Opening::Pending(_) => unreachable!("settled above"),
+        }
+    }
+}
+
+/// The writer as a sink: pages whose inputs did not change are carried over.
+struct ToWriter<'a, 's>(&'a mut Opening<'s>);
+
+impl render::Sink for ToWriter<'_, '_> {
+    fn carry(&mut self, pages: &[(&str, Fingerprint)]) -> Result<Vec<Option<u64>>> {
+        let pages: Vec<(&str, String)> = pages
+            .iter()
+            .map(|(path, deps)| (*path, deps.to_hex()))
+            .collect();
+        self.0.writer()?.carry(&pages)
+    }
+
+    fn page(&mut self, page: render::Page, deps: Option<Fingerprint>) -> Result<()> {
+        self.0.writer()?.add(&page, deps.map(Fingerprint::to_hex))
+    }
+}
+
+/// Every page in memory.
+struct Collect(Vec<render::Page>);
+
+impl render::Sink for Collect {
+    fn page(&mut self, page: render::Page, _: Option<Fingerprint>) -> Result<()> {
+        self.0.push(page);
+        Ok(())
+    }
+}
+
+/// Check and render a loaded project, handing each page to `sink`. With
+/// `inputs` (the fingerprint of every input file), each page's
+/// dependencies are fingerprinted and the sink may carry pages over.
 fn render_project(
     mut project: load::Project,
-    sink: &mut dyn FnMut(render::Page) -> Result<()>,
+    inputs: Option<&str>,
+    sink: &mut dyn render::Sink,
+    progress: &mut Progress,
 ) -> Result<Rendering> {
     let mut withheld = model::withhold_unlisted(&mut project);
-    let mut budget = OutputBudget::new(&project);
+    let budget = OutputBudget::new(&project);
     // Parsing the theme's templates does not depend on the model: do both at once.
     let ((site, problems), tera) = rayon::join(
         || model::site(&project),
@@ -63,6 +179,10 @@ fn render_project(
     let warnings = fail_on_errors(problems)?;
     let mut site = site.ok_or_else(|| Error::Invalid(warnings.clone()))?;
     withheld.extend(site.withhold_unpublished(&project.settings));
+    // What each page reads, from the whole model: before anything in it is
+    // freed for rendering (the original's text, the units' Markdown), so
+    // that the fingerprints see every input.
+    let deps = inputs.map(|inputs| Deps::new(&site, &project, inputs));
     // Pages show the units' HTML: free the Markdown and the files' entries.
     site.shed_for_rendering();
     let unnamed: Vec<Diagnostic> = site
@@ -87,9 +207,11 @@ fn render_project(
         &project.settings,
         &tera,
         &project.statics,
-        &mut |page| {
-            budget.spend(&page)?;
-            sink(page)
+        deps.as_ref(),
+        &mut Counted {
+            sink,
+            budget,
+            progress,
         },
     )?;
     Ok(Rendering {
@@ -129,11 +251,12 @@ impl OutputBudget {
         }
     }
 
-    fn spend(&mut self, page: &render::Page) -> Result<()> {
-        if !(page.path.ends_with(".html") || page.path.ends_with(".epub")) {
+    /// Count `len` bytes written to `path`.
+    fn spend(&mut self, path: &str, len: u64) -> Result<()> {
+        if !(path.ends_with(".html") || path.ends_with(".epub")) {
             return Ok(());
         }
-        self.spent = self.spent.saturating_add(page.bytes.len() as u64);
+        self.spent = self.spent.saturating_add(len);
         if self.spent <= self.limit {
             return Ok(());
         }
@@ -149,7 +272,7 @@ impl OutputBudget {
         Err(Error::Refused(format!(
             "the site would have more than {} MiB of HTML and EPUB ({why}); stopped at {}, nothing was written. A translation that repeats a long text (YAML aliases, a huge title) does this; if the site really is this large, raise max_output_mib in {}",
             self.limit / MIB,
-            page.path,
+            path,
             crate::layout::SETTINGS
         )))
     }
@@ -197,11 +320,10 @@ pub(crate) type Rendered = (Vec<render::Page>, Vec<Diagnostic>, Settings);
 /// Render the whole site in memory: nothing is written.
 pub(crate) fn render(root: &Path, overrides: Overrides) -> Result<Rendered> {
     let project = load::project(root, overrides)?;
-    let mut pages = Vec::new();
-    let rendering = render_project(project, &mut |page| {
-        pages.push(page);
-        Ok(())
-    })?;
+    let mut pages = Collect(Vec::new());
+    let mut progress = Progress::new(false, Instant::now());
+    let rendering = render_project(project, None, &mut pages, &mut progress)?;
+    let mut pages = pages.0;
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((pages, rendering.warnings, rendering.settings))
 }
@@ -222,6 +344,7 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
         Some(files) => (
             write::Summary {
                 unchanged: files,
+                carried: files,
                 ..write::Summary::default()
             },
             Vec::new(),
@@ -229,9 +352,26 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
         ),
         None => {
             // Pages stream to the writer, which assembles the new site in a
-            // staging folder; it replaces the old site only if every page rendered.
-            let mut writer = write::Writer::open(target, inputs)?;
-            match render_project(project, &mut |page| writer.add(&page)) {
+            // staging folder; it replaces the old site only if every page
+            // rendered. A page whose inputs did not change is carried over
+            // from the old site without being rendered.
+            let opened = inputs.clone();
+            let (writer, rendered) = std::thread::scope(|scope| {
+                let mut opening =
+                    Opening::Pending(scope.spawn(move || write::Writer::open(target, opened)));
+                let mut progress = Progress::new(options.progress, started);
+                let rendered = render_project(
+                    project,
+                    Some(&inputs),
+                    &mut ToWriter(&mut opening),
+                    &mut progress,
+                );
+                progress.finish();
+                (opening.into_writer(), rendered)
+            });
+            // An output folder the writer refuses is reported first, as before.
+            let writer = writer?;
+            match rendered {
                 Ok(rendering) => (writer.commit()?, rendering.warnings, rendering.withheld),
                 Err(err) => {
                     writer.abort();

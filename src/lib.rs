@@ -23,6 +23,7 @@ mod links;
 mod load;
 mod markdown;
 mod model;
+mod progress;
 mod render;
 mod serve;
 mod settings;

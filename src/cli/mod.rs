@@ -206,6 +206,7 @@ impl BuildArgs {
                 max_output_mib: self.max_output_mib,
                 drafts: self.drafts,
             },
+            progress: false,
         }
     }
 }
@@ -245,7 +246,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     let root = cli.root;
     match cli.command {
         Command::Build(args) => {
-            let report = build::run(&args.options(root))?;
+            let report = build::run(&build::Options {
+                progress: true,
+                ..args.options(root)
+            })?;
             print::build(&report);
             Ok(ExitCode::SUCCESS)
         }

@@ -26,11 +26,13 @@ pub(super) fn build(report: &build::Report) {
     }
     let s = report.summary;
     out(&format!(
-        "built {}: {} written, {} unchanged, {} removed in {} ms\n",
+        "built {}: {} written, {} unchanged, {} removed ({} rendered, {} carried over) in {} ms\n",
         report.out.display(),
         s.written,
         s.unchanged,
         s.removed,
+        s.rendered,
+        s.carried,
         report.elapsed.as_millis()
     ));
 }

@@ -13,9 +13,13 @@
 //! - `output` is the seam: an [`output::Output`] plans pages and `run`
 //!   renders them in parallel chunks; `html` (the site), `download`
 //!   (one file per language) and `epub` (an EPUB 3 per language) are its
-//!   implementations.
+//!   implementations;
+//! - `deps` fingerprints what each planned page reads, before anything is
+//!   rendered, so that a rebuild carries over the pages whose inputs did
+//!   not change instead of rendering them.
 
 mod blocks;
+pub(crate) mod deps;
 mod download;
 mod epub;
 mod html;
@@ -31,19 +35,22 @@ use crate::model::Site;
 use crate::settings::Settings;
 
 pub use output::Page;
+pub(crate) use output::Sink;
 use templates::Templates;
 pub(crate) use templates::{register_messages, templates};
 
 /// Render every page of every output, in parallel chunks, handing each to
-/// `sink` in a fixed order; memory holds one chunk at a time.
+/// `sink` in a fixed order; memory holds one chunk at a time. With `deps`,
+/// a page the sink carries over from the last build is not rendered.
 pub(crate) fn each(
     site: &Site,
     settings: &Settings,
     templates: &Templates,
     statics: &[StaticFile],
-    sink: &mut dyn FnMut(Page) -> Result<()>,
+    deps: Option<&deps::Deps>,
+    sink: &mut dyn Sink,
 ) -> Result<()> {
     let renderer = renderer::Renderer::new(site, settings, templates, statics)?;
     let outputs: [&dyn output::Output; 3] = [&html::HtmlSite, &download::Download, &epub::Epub];
-    output::run(&outputs, &renderer, sink)
+    output::run(&outputs, &renderer, deps, sink)
 }

@@ -10,6 +10,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::deps::{Deps, Fingerprint, Reads};
 use super::lang::LangRender;
 use super::renderer::Renderer;
 use crate::error::Result;
@@ -23,8 +24,54 @@ pub struct Page {
     pub bytes: Vec<u8>,
 }
 
-/// One page planned by an output, rendered later, in parallel with others.
-pub(crate) type Job<'r> = Box<dyn Fn() -> Result<Page> + Send + Sync + 'r>;
+/// One page planned by an output: where it goes, what it reads (see
+/// [`super::deps`]) and how to render it, later, in parallel with others.
+pub(crate) struct Job<'r> {
+    /// Its path under the output folder.
+    path: String,
+    /// Its template or output, and what it reads.
+    kind: &'static str,
+    reads: Reads<'r>,
+    render: Box<dyn Fn() -> Result<Page> + Send + Sync + 'r>,
+}
+
+impl<'r> Job<'r> {
+    /// The page at `path`, made by `kind` (its template or output) with
+    /// `render`; until [`Job::reading`] says otherwise, it reads everything.
+    pub(crate) fn new(
+        path: String,
+        kind: &'static str,
+        render: impl Fn() -> Result<Page> + Send + Sync + 'r,
+    ) -> Job<'r> {
+        Job {
+            path,
+            kind,
+            reads: Reads::Everything,
+            render: Box::new(render),
+        }
+    }
+
+    /// The job, reading only `reads`.
+    pub(crate) fn reading(self, reads: Reads<'r>) -> Job<'r> {
+        Job { reads, ..self }
+    }
+}
+
+/// Where the pages go: rendered, or carried over from the last build.
+pub(crate) trait Sink {
+    /// How many pages there will be, before the first.
+    fn planned(&mut self, _pages: usize) {}
+
+    /// Keep each page at `path` from the last build if it was made from
+    /// inputs with the fingerprint `deps`: for each, its length if it was
+    /// kept (then it is not rendered).
+    fn carry(&mut self, pages: &[(&str, Fingerprint)]) -> Result<Vec<Option<u64>>> {
+        Ok(vec![None; pages.len()])
+    }
+
+    /// A page rendered, with the fingerprint of what it read (if known).
+    fn page(&mut self, page: Page, deps: Option<Fingerprint>) -> Result<()>;
+}
 
 /// A format the edition is published in.
 pub(crate) trait Output: Sync {
@@ -42,11 +89,13 @@ const CHUNK: usize = 256;
 
 /// Render every page of every output: for each language, each output's
 /// pages in turn, then each output's pages of the whole site. Pages reach
-/// `sink` in that order.
+/// `sink` in that order. With `deps`, each page's fingerprint is computed
+/// first, and a page the sink carries over is not rendered.
 pub(crate) fn run<'r>(
     outputs: &'r [&'r dyn Output],
     r: &'r Renderer<'r>,
-    sink: &mut dyn FnMut(Page) -> Result<()>,
+    deps: Option<&Deps>,
+    sink: &mut dyn Sink,
 ) -> Result<()> {
     let mut jobs: Vec<Job<'r>> = Vec::new();
     for lang in &r.langs {
@@ -57,13 +106,36 @@ pub(crate) fn run<'r>(
     for output in outputs {
         jobs.extend(output.site_pages(r));
     }
-    for chunk in jobs.chunks(CHUNK) {
+    sink.planned(jobs.len());
+    let fingerprints: Vec<Option<Fingerprint>> = match deps {
+        Some(deps) => jobs
+            .par_iter()
+            .map(|job| Some(deps.of(job.kind, job.reads)))
+            .collect(),
+        None => vec![None; jobs.len()],
+    };
+    for (chunk, fingerprints) in jobs.chunks(CHUNK).zip(fingerprints.chunks(CHUNK)) {
+        let mut todo = Vec::with_capacity(chunk.len());
+        let known: Vec<(&str, Fingerprint)> = chunk
+            .iter()
+            .zip(fingerprints)
+            .filter_map(|(job, fp)| Some((job.path.as_str(), (*fp)?)))
+            .collect();
+        let mut carried = sink.carry(&known)?.into_iter();
+        for (job, fp) in chunk.iter().zip(fingerprints) {
+            let kept = fp.is_some() && carried.next().flatten().is_some();
+            if !kept {
+                todo.push((job, *fp));
+            }
+        }
         // Rendered in parallel, handed on in order: the first page that
         // fails in the fixed order is the one reported, whichever thread
         // failed first.
-        let pages: Vec<Result<Page>> = chunk.par_iter().map(|job| job()).collect();
-        for page in pages {
-            sink(page?)?;
+        let pages: Vec<Result<Page>> = todo.par_iter().map(|(job, _)| (job.render)()).collect();
+        for (page, (job, fp)) in pages.into_iter().zip(todo) {
+            let page = page?;
+            debug_assert_eq!(page.path, job.path, "a job renders the page at its path");
+            sink.page(page, fp)?;
         }
     }
     Ok(())
@@ -76,10 +148,11 @@ pub(crate) fn templated<'r, C: Serialize>(
     path: String,
     make: impl Fn() -> C + Send + Sync + 'r,
 ) -> Job<'r> {
-    Box::new(move || {
+    let at = path.clone();
+    Job::new(path, template, move || {
         let html = r.render(template, &make())?;
         Ok(Page {
-            path: path.clone(),
+            path: at.clone(),
             bytes: html.into_bytes(),
         })
     })

@@ -98,6 +98,14 @@ impl<'a> Renderer<'a> {
             .unwrap_or(&self.langs[0])
     }
 
+    /// The position of `lang` in the site's order.
+    pub(super) fn position(&self, lang: &LangRender<'_>) -> usize {
+        self.langs
+            .iter()
+            .position(|l| l.tag() == lang.tag())
+            .expect("every LangRender is one of the renderer's")
+    }
+
     /// The original's language tag.
     pub(super) fn original_tag(&self) -> &'a LangTag {
         &self.site.original

@@ -53,6 +53,7 @@ pub(crate) fn run(options: &Options) -> Result<()> {
     let build = build::Options {
         root: root.clone(),
         overrides: options.build.overrides.clone(),
+        progress: false,
     };
     let out = output_folder(&build)?;
     let (status, _) = watch::channel(Status::default());

@@ -7,7 +7,9 @@
 //! - `owned`: the identities (device and inode) of the folders Tolmach made
 //!   at that path, so that a folder is recognised as Tolmach's;
 //! - `manifest`: the identity of the folder it describes, the fingerprint of
-//!   the inputs, and the hash and length of every file of that folder.
+//!   the inputs, and the hash and length of every file of that folder, with
+//!   the fingerprint of what the page read (`render::deps`), so that the
+//!   next build can carry it over without rendering it.
 //!
 //! A manifest counts only while the live folder is the very folder it
 //! describes, so a build killed between writing it and swapping the folders
@@ -52,8 +54,23 @@ impl Identity {
     }
 }
 
-/// Hash and length of every file, by path.
-pub(crate) type Files = BTreeMap<String, (String, u64)>;
+/// What the manifest records of one file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Recorded {
+    /// The SHA-256 of its bytes, in hex.
+    pub(crate) hash: String,
+    /// Its length.
+    pub(crate) len: u64,
+    /// The fingerprint of what it was made from, if known.
+    pub(crate) deps: Option<String>,
+}
+
+/// Every file, by path.
+pub(crate) type Files = BTreeMap<String, Recorded>;
+
+/// The manifest's format, its third line: older manifests (without it) are
+/// not trusted, so the first build of a new version renders every page.
+const FORMAT: &str = "format 2";
 
 /// What the last build recorded about the folder it made.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -159,6 +176,21 @@ impl Cache {
         self.write("owned", &text)
     }
 
+    /// The fingerprint of the inputs the last build recorded, read without
+    /// the files' list.
+    pub(crate) fn inputs(&self) -> Option<String> {
+        use std::io::BufRead as _;
+        let path = self.dir.join("manifest");
+        if !std::fs::symlink_metadata(&path).ok()?.is_file() {
+            return None;
+        }
+        let file = std::fs::File::open(path).ok()?;
+        let mut lines = std::io::BufReader::new(file).lines();
+        lines.next()?.ok()?;
+        let inputs = lines.next()?.ok()?;
+        inputs.strip_prefix("inputs ").map(str::to_string)
+    }
+
     /// The manifest of the last build, if it describes the folder `live`.
     pub(crate) fn manifest(&self, live: Option<Identity>) -> Option<Manifest> {
         if !self.is_ours() {
@@ -168,13 +200,19 @@ impl Cache {
         let mut lines = text.lines();
         let folder = Identity::parse(lines.next()?.strip_prefix("folder ")?)?;
         let inputs = lines.next()?.strip_prefix("inputs ")?.to_string();
+        if lines.next()? != FORMAT {
+            return None;
+        }
         let files = lines
             .filter_map(|line| {
-                let mut parts = line.splitn(3, ' ');
+                let mut parts = line.splitn(4, ' ');
                 let hash = parts.next()?.to_string();
                 let len = parts.next()?.parse().ok()?;
+                let deps = Some(parts.next()?)
+                    .filter(|d| *d != "-")
+                    .map(str::to_string);
                 let path = parts.next()?.to_string();
-                Some((path, (hash, len)))
+                Some((path, Recorded { hash, len, deps }))
             })
             .collect();
         (Some(folder) == live).then_some(Manifest {
@@ -186,13 +224,15 @@ impl Cache {
 
     /// Record the manifest of a folder.
     pub(crate) fn set_manifest(&self, manifest: &Manifest) -> Result<()> {
+        use std::fmt::Write as _;
         let mut text = format!(
-            "folder {}\ninputs {}\n",
+            "folder {}\ninputs {}\n{FORMAT}\n",
             manifest.folder.render(),
             manifest.inputs
         );
-        for (path, (hash, len)) in &manifest.files {
-            text.push_str(&format!("{hash} {len} {path}\n"));
+        for (path, file) in &manifest.files {
+            let deps = file.deps.as_deref().unwrap_or("-");
+            let _ = writeln!(text, "{} {} {deps} {path}", file.hash, file.len);
         }
         self.write("manifest", &text)
     }

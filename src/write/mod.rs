@@ -12,6 +12,9 @@
 //!   fresh), then the two folders are swapped in one step ([`swap`]). A
 //!   build that fails or is killed leaves the live folder exactly as it
 //!   was, or exactly new.
+//! - A page whose dependency fingerprint (`render::deps`) is the one the
+//!   manifest recorded, and whose live file is intact, is carried over
+//!   ([`Writer::carry`]): linked into the staging folder, never rendered.
 //! - [`replace_file`] replaces one file through a fresh temporary file; the
 //!   translation tools use it for every file they write.
 
@@ -43,6 +46,11 @@ pub(crate) struct Summary {
     pub unchanged: usize,
     /// Files removed because no page has them any more.
     pub removed: usize,
+    /// Pages rendered (and then compared with the old file).
+    pub rendered: usize,
+    /// Pages carried over from the last build without being rendered:
+    /// nothing they read had changed.
+    pub carried: usize,
 }
 
 fn refused(out: &Path, why: &str) -> Error {
@@ -172,15 +180,19 @@ impl Target {
     /// inputs with fingerprint `inputs` (every file there, whole, and
     /// nothing else), the number of its files.
     pub(crate) fn up_to_date(&self, inputs: &str) -> Result<Option<usize>> {
+        // The inputs first: a rebuild after a change need not read the files' list.
+        if self.cache.inputs().as_deref() != Some(inputs) {
+            return Ok(None);
+        }
         let Some(manifest) = self.cache.manifest(Identity::of(&self.live)) else {
             return Ok(None);
         };
         if manifest.inputs != inputs || manifest.files.is_empty() {
             return Ok(None);
         }
-        let intact = manifest.files.iter().all(|(path, (_, len))| {
+        let intact = manifest.files.iter().all(|(path, file)| {
             std::fs::symlink_metadata(self.live.join(path))
-                .is_ok_and(|m| m.is_file() && m.len() == *len)
+                .is_ok_and(|m| m.is_file() && m.len() == file.len)
         });
         if !intact {
             return Ok(None);

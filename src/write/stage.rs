@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::cache::{Files, Identity, Manifest};
+use super::cache::{Files, Identity, Manifest, Recorded};
 use super::swap::{self, step};
 use super::{Summary, Target, refused, safe_relative};
 use crate::error::{Error, Result};
@@ -118,10 +118,19 @@ impl Writer {
     /// Start a new site for `target`; `inputs` is the fingerprint of what
     /// the pages are made from.
     pub(crate) fn open(target: Target, inputs: String) -> Result<Writer> {
-        let live = scan_shown(&target.live, &target.shown)?;
-        let old = target.cache.manifest(Identity::of(&target.live));
         let staging = swap::staging(&target.live);
-        let staged = match scan(&staging) {
+        // The two folders are scanned, and the manifest read, at once.
+        let ((live, old), scanned) = rayon::join(
+            || {
+                rayon::join(
+                    || scan_shown(&target.live, &target.shown),
+                    || target.cache.manifest(Identity::of(&target.live)),
+                )
+            },
+            || scan(&staging),
+        );
+        let live = live?;
+        let staged = match scanned {
             Ok(staged) if std::fs::symlink_metadata(&staging).is_ok_and(|m| m.is_dir()) => staged,
             _ => {
                 step();
@@ -153,10 +162,10 @@ impl Writer {
         }
         let file = self.target.live.join(path);
         match self.old.as_ref().and_then(|m| m.files.get(path)) {
-            Some((old_hash, len)) => {
-                old_hash == hash
+            Some(old) => {
+                old.hash == hash
                     && std::fs::symlink_metadata(&file)
-                        .is_ok_and(|m| m.is_file() && m.len() == *len)
+                        .is_ok_and(|m| m.is_file() && m.len() == old.len)
             }
             None => std::fs::read(&file).is_ok_and(|old| old == bytes),
         }
@@ -198,38 +207,89 @@ impl Writer {
         Ok(())
     }
 
-    /// Add one page to the new site.
-    pub(crate) fn add(&mut self, page: &Page) -> Result<()> {
+    /// Record `file` at `path` in the new site's manifest; a path given twice is an error.
+    fn record(&mut self, path: &str, file: Recorded) -> Result<()> {
+        if self.new.insert(path.to_string(), file).is_some() {
+            return Err(Error::Refused(format!(
+                "two pages would be written to `{path}`"
+            )));
+        }
+        Ok(())
+    }
+
+    /// Keep each live file at `path` in the new site if the last build made
+    /// it from inputs with the fingerprint `deps` and it is intact (there, a
+    /// file, of the recorded length): for each, its length if it was kept.
+    /// A page kept is not rendered at all.
+    pub(crate) fn carry(&mut self, pages: &[(&str, String)]) -> Result<Vec<Option<u64>>> {
+        use rayon::prelude::*;
+        // Checked in parallel: a stat per file is most of the cost of a rebuild.
+        let intact: Vec<Option<Recorded>> = pages
+            .par_iter()
+            .map(|(path, deps)| {
+                let old = self.old.as_ref()?.files.get(*path)?;
+                let rel = safe_relative(path).ok()?;
+                let intact = old.deps.as_deref() == Some(deps.as_str())
+                    && self.live.files.contains_key(*path)
+                    && std::fs::symlink_metadata(self.target.live.join(rel))
+                        .is_ok_and(|m| m.is_file() && m.len() == old.len);
+                intact.then(|| old.clone())
+            })
+            .collect();
+        let mut kept = Vec::with_capacity(pages.len());
+        for ((path, _), old) in pages.iter().zip(intact) {
+            let Some(old) = old else {
+                kept.push(None);
+                continue;
+            };
+            kept.push(Some(old.len));
+            self.record(path, old)?;
+            self.summary.carried += 1;
+            self.keep(path)?;
+        }
+        Ok(kept)
+    }
+
+    /// Put the live file at `path`, unchanged, in the new site.
+    fn keep(&mut self, path: &str) -> Result<()> {
+        self.summary.unchanged += 1;
+        let live = self.live.files.get(path).copied().flatten();
+        let same = self.staged.files.get(path).copied().flatten();
+        if live.is_some() && live == same {
+            // Already a link to the live file: same bytes, same mtime.
+            return Ok(());
+        }
+        self.clear(path)?;
+        self.make_dirs(path)?;
+        step();
+        let rel = safe_relative(path)?;
+        link_or_copy(&self.target.live.join(rel), &self.staging.join(rel))?;
+        self.staged.files.insert(path.to_string(), None);
+        Ok(())
+    }
+
+    /// Add one page to the new site, rendered from inputs with the
+    /// fingerprint `deps` (if known).
+    pub(crate) fn add(&mut self, page: &Page, deps: Option<String>) -> Result<()> {
         let rel = safe_relative(&page.path)?;
         let hash = super::hash_of(&page.bytes);
         let unchanged = self.is_unchanged(&page.path, &hash, &page.bytes);
-        let entry = (hash, page.bytes.len() as u64);
-        if self.new.insert(page.path.clone(), entry).is_some() {
-            return Err(Error::Refused(format!(
-                "two pages would be written to `{}`",
-                page.path
-            )));
-        }
+        let file = Recorded {
+            hash,
+            len: page.bytes.len() as u64,
+            deps,
+        };
+        self.record(&page.path, file)?;
+        self.summary.rendered += 1;
         let staged = self.staging.join(rel);
         if unchanged {
-            self.summary.unchanged += 1;
-            let live = self.live.files.get(&page.path).copied().flatten();
-            let same = self.staged.files.get(&page.path).copied().flatten();
-            if live.is_some() && live == same {
-                // Already a link to the live file: same bytes, same mtime.
-                return Ok(());
-            }
-            self.clear(&page.path)?;
-            self.make_dirs(&page.path)?;
-            step();
-            link_or_copy(&self.target.live.join(rel), &staged)?;
-        } else {
-            self.summary.written += 1;
-            self.clear(&page.path)?;
-            self.make_dirs(&page.path)?;
-            step();
-            create_fresh(&staged, &page.bytes)?;
+            return self.keep(&page.path);
         }
+        self.summary.written += 1;
+        self.clear(&page.path)?;
+        self.make_dirs(&page.path)?;
+        step();
+        create_fresh(&staged, &page.bytes)?;
         self.staged.files.insert(page.path.clone(), None);
         Ok(())
     }

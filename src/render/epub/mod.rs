@@ -15,6 +15,7 @@ mod xhtml;
 
 use serde::Serialize;
 
+use super::deps::{Reads, Scope};
 use super::lang::LangRender;
 use super::output::{Job, Output, Page};
 use super::renderer::Renderer;
@@ -35,12 +36,20 @@ pub(crate) struct Epub;
 
 impl Output for Epub {
     fn language_pages<'r>(&'r self, r: &'r Renderer<'r>, lang: &'r LangRender<'r>) -> Vec<Job<'r>> {
-        vec![Box::new(move || {
-            Ok(Page {
-                path: epub_file(lang.tag()),
-                bytes: book(r, lang)?,
+        let path = epub_file(lang.tag());
+        let reads = Reads::Lang {
+            lang: r.position(lang),
+            scope: Scope::Whole,
+        };
+        vec![
+            Job::new(path.clone(), "epub", move || {
+                Ok(Page {
+                    path: path.clone(),
+                    bytes: book(r, lang)?,
+                })
             })
-        })]
+            .reading(reads),
+        ]
     }
 }
 

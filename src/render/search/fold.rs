@@ -205,6 +205,6 @@ mod tests {
             en.stem(stemmer.as_ref(), "cooperation"),
             en.stem(stemmer.as_ref(), "cooperate")
         );
-        assert_eq!(Folding::of("kk").stemmer().is_none(), true);
+        assert!(Folding::of("kk").stemmer().is_none());
     }
 }

@@ -119,7 +119,13 @@ pub(super) fn metadata(r: &Renderer<'_>, at: At<'_, '_>) -> Metadata {
     let date = date(r);
     let mut node = work(r, l);
     node.insert("@context".into(), json!("https://schema.org"));
-    if let Some(kind) = message(r, l, "document-type", &[]).or_else(|| doc.kind.clone()) {
+    // As the provenance shows them: the language's own message, else the original's words.
+    let own = |key: &str| l.lang.messages.format(key, &[]);
+    if let Some(kind) = doc
+        .kind
+        .as_ref()
+        .map(|k| own("document-type").unwrap_or_else(|| k.clone()))
+    {
         node.insert("legislationType".into(), json!(kind));
     }
     if let Some(adopted) = doc.adopted.as_deref().filter(|d| valid_date(d)) {
@@ -151,7 +157,7 @@ pub(super) fn metadata(r: &Renderer<'_>, at: At<'_, '_>) -> Metadata {
     let creator = doc
         .issued_by
         .as_ref()
-        .map(|i| message(r, l, "document-issuer", &[]).unwrap_or_else(|| i.clone()));
+        .map(|i| own("document-issuer").unwrap_or_else(|| i.clone()));
     let meta = MetaTags {
         title: l.title_plain.clone(),
         date_slashed: date.as_ref().map(|d| d.replace('-', "/")),

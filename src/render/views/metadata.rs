@@ -1,7 +1,8 @@
 //! What a page of one language tells machines and citing readers: the
 //! document as JSON-LD (schema.org), the citation meta tags that reference
 //! managers and scholarly indexers read (`citation_*`, Dublin Core), and
-//! the pattern of a paragraph's citation in the page's language.
+//! the pattern of a paragraph's citation in the page's language; the same
+//! on every page of a language.
 //!
 //! Ids and addresses: with a base URL, each language version is
 //! `<base><lang>/#work` and has a `url`; without one no address is
@@ -13,7 +14,6 @@ use fluent_bundle::FluentValue;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::At;
 use crate::links::{View, dir_of};
 use crate::render::lang::LangRender;
 use crate::render::renderer::Renderer;
@@ -24,7 +24,7 @@ const URL: &str = "{url}";
 
 /// The metadata of one page of one language.
 #[derive(Serialize, Debug)]
-pub(crate) struct Metadata {
+pub(in crate::render) struct Metadata {
     /// The JSON-LD object, serialised, safe inside `<script>`.
     json_ld: String,
     /// The values of the citation meta tags.
@@ -111,9 +111,9 @@ fn message(
     r.site.message(&l.lang.tag, key, args)
 }
 
-/// The metadata of the page `at`.
-pub(super) fn metadata(r: &Renderer<'_>, at: At<'_, '_>) -> Metadata {
-    let l = at.lang;
+/// The metadata of the pages of language `l`: the same on each of them,
+/// so computed once per language ([`Renderer::metadata`]).
+pub(in crate::render) fn of(r: &Renderer<'_>, l: &LangRender<'_>) -> Metadata {
     let source = &r.site.source;
     let doc = &source.provenance;
     let date = date(r);

@@ -18,7 +18,7 @@
 
 mod document;
 pub(super) mod epub;
-mod metadata;
+pub(super) mod metadata;
 mod parallel;
 mod site;
 
@@ -230,7 +230,7 @@ pub(super) struct LangFrame<'a> {
     #[serde(flatten)]
     nav: NavLinks<'a>,
     #[serde(flatten)]
-    metadata: metadata::Metadata,
+    metadata: &'a metadata::Metadata,
     /// The `<title>`.
     page_title: String,
     /// The start of the preamble, as plain text.
@@ -291,7 +291,7 @@ fn frame<'a>(r: &'a Renderer<'_>, at: At<'a, '_>, page_title: String) -> LangFra
         header: header(r, at),
         alternates: alternates(r, at),
         nav: nav_links(r, at),
-        metadata: metadata::metadata(r, at),
+        metadata: r.metadata(at.lang),
         page_title,
         description: &at.lang.description,
     }

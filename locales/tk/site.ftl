@@ -133,7 +133,7 @@ search-none = Hiç zat tapylmady.
 search-loading = Gözleg görkezijisi ýüklenýär…
 search-paragraph = Abzas { $number }
 search-same = Şol abzas:
-search-opening = Giriş we jemleme
+search-opening = Giriş we jemleýji bölüm
 
 ## Citing a paragraph (issue 16): the menu of a paragraph's number.
 cite-copy-link = Salgyny göçürmek
@@ -149,7 +149,7 @@ cite-unofficial = resmi däl terjime
 cite-paragraph = { $title }{ $date ->
         [none] {""}
        *[other] {" "}({ $date })
-    }, { $number }-nji bent{ $notice ->
+    }, bent { $number }{ $notice ->
         [none] {""}
        *[other] {" "}({ $notice })
     }{ $edition ->

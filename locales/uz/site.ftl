@@ -133,7 +133,7 @@ search-none = Hech narsa topilmadi.
 search-loading = Qidiruv indeksi yuklanmoqda…
 search-paragraph = { $number }-xatboshi
 search-same = Shu xatboshi:
-search-opening = Kirish va yakun
+search-opening = Kirish va yakuniy qism
 
 ## Citing a paragraph (issue 16): the menu of a paragraph's number.
 cite-copy-link = Havolani nusxalash

@@ -8,6 +8,7 @@
 // - opening a result lands on the paragraph (:target, in the viewport);
 // - keyboard only: "/" opens, type, arrow down to a result, Enter;
 // - Ctrl+K opens too, Escape closes and gives focus back to the button;
+//   a result on the page being read gets the focus;
 // - axe-core: no serious or critical violation with the search open, nor
 //   with a paragraph's citation menu open;
 // - the citation of paragraph 25 copied in kk has the Kazakh wording and
@@ -100,6 +101,24 @@ async function ruAral(t, browser, mode) {
   await page.keyboard.press("Escape");
   t.check(await page.evaluate(() => !document.getElementById("search").open && document.activeElement.matches("button.search-open")),
     `${mode.name}: Escape closes the search and focus returns to the button`);
+  // A result on the page being read: the dialog closes, the paragraph is
+  // the target and has the focus.
+  await page.keyboard.press("/");
+  await search(page, "климат");
+  const here = (await results(page)).map((h) => h.href).find((href) => href.includes("environment/") && !href.endsWith("#" + ARAL));
+  let id = "";
+  if (here) {
+    id = here.split("#")[1];
+    for (let i = 0; i < 50; i++) {
+      await page.keyboard.press("ArrowDown");
+      if (await page.evaluate((h) => document.activeElement.getAttribute("href") === h, here)) break;
+    }
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((id) => location.hash === "#" + id, id);
+    await page.waitForFunction((id) => document.activeElement && document.activeElement.id === id, id).catch(() => {});
+  }
+  t.check(here && await landed(page, id) && await page.evaluate((id) => document.activeElement.id === id, id),
+    `${mode.name}: a result on the same page focuses its paragraph`, String(here));
   await page.close();
 }
 

@@ -234,7 +234,17 @@
   }
   opener.addEventListener("click", open);
   dialog.querySelector("[data-search-close]").addEventListener("click", function () { dialog.close(); });
-  dialog.addEventListener("close", function () { opener.focus(); });
+  var landing = null;
+  dialog.addEventListener("close", function () {
+    if (landing) {
+      // A result on this page: the reader lands on its paragraph.
+      landing.setAttribute("tabindex", "-1");
+      landing.focus();
+      landing = null;
+    } else {
+      opener.focus();
+    }
+  });
   // A click on the backdrop (outside the dialog's box) closes it.
   dialog.addEventListener("click", function (e) {
     if (e.target === dialog) {
@@ -242,10 +252,13 @@
       if (e.clientX < b.left || e.clientX > b.right || e.clientY < b.top || e.clientY > b.bottom) dialog.close();
     }
   });
-  // A result on this very page: close the dialog so the paragraph shows.
+  // A result on this very page: close the dialog, go to the paragraph and
+  // give it the focus.
   list.addEventListener("click", function (e) {
     var a = e.target.closest ? e.target.closest("a") : null;
-    if (a && a.pathname === location.pathname) dialog.close();
+    if (!a || a.pathname !== location.pathname || !a.hash) return;
+    landing = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+    dialog.close();
   });
 
   // Arrow keys move between the input and the results.

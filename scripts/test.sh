@@ -38,9 +38,10 @@ cargo test --workspace --all-targets
 # Real-browser tests: accessibility (axe-core) of every page type in both
 # colour schemes at 1280, 390 and 320 px, the switcher keeping the
 # paragraph, reading the edition as issue 19 asks (switcher, provenance,
-# numbers, structure, parallel view, print page count, fonts), and serve's
-# live reload after a translation edit.
-for script in a11y switcher reading reload; do
+# numbers, structure, parallel view, print page count, fonts), search and
+# citation over http and file:// (issue 16), and serve's live reload after a
+# translation edit.
+for script in a11y switcher reading search reload; do
   echo "== node tests/browser/$script.mjs"
   node "tests/browser/$script.mjs"
 done

@@ -54,6 +54,7 @@ pub(crate) const STATICS: &[(&str, &[u8])] = files!(include_bytes, "static":
     "theme/fonts/NotoSerif-Regular.woff2",
     "theme/fonts/OFL.txt",
     "theme/mark.svg",
+    "theme/search.js",
     "theme/style.css",
     "theme/tolmach.js",
 );

@@ -25,7 +25,7 @@ fn two_builds_are_byte_identical_and_a_rebuild_writes_nothing() {
     f.write("locales/en/statement.yaml", format!("# reviewed\n{yaml}"));
     let third = stdout(&f.build());
     assert!(
-        third.contains(": 0 written, 529 unchanged, 0 removed"),
+        third.contains(": 0 written, 537 unchanged, 0 removed"),
         "{third}"
     );
     // Every page is as it was, with its mtime.
@@ -322,7 +322,7 @@ fn the_output_folder_holds_only_the_site_and_two_folders_get_the_same_bytes() {
     // A later build into the same folder recognises it by that record.
     let again = stdout(&f.run(&["build", "--out", "elsewhere/site"]));
     assert!(
-        again.contains(": 0 written, 31 unchanged, 0 removed"),
+        again.contains(": 0 written, 34 unchanged, 0 removed"),
         "{again}"
     );
 }
@@ -438,13 +438,13 @@ fn an_unchanged_project_skips_rendering_but_repairs_a_damaged_output() {
     f.build();
     let good = tree(&f.path("public"));
     // Nothing changed: the manifest's fingerprint matches and nothing is written.
-    assert!(stdout(&f.build()).contains(": 0 written, 31 unchanged, 0 removed"));
+    assert!(stdout(&f.build()).contains(": 0 written, 34 unchanged, 0 removed"));
     // A missing page and a stray file are noticed and repaired.
     std::fs::remove_file(f.path("public/en/trade/index.html")).unwrap();
     f.write("public/stray.html", "x");
     let out = stdout(&f.build());
     assert!(
-        out.contains(": 1 written, 30 unchanged, 1 removed"),
+        out.contains(": 1 written, 33 unchanged, 1 removed"),
         "{out}"
     );
     assert_eq!(tree(&f.path("public")), good);

@@ -346,8 +346,15 @@ fn executable_markup(html: &scraper::Html) -> Vec<String> {
         if name == "script" {
             let theme_js = e
                 .attr("src")
-                .is_some_and(|s| s.ends_with("theme/tolmach.js"));
-            if !theme_js || !element.inner_html().trim().is_empty() {
+                .is_some_and(|s| s.ends_with("theme/tolmach.js") || s.ends_with("theme/search.js"));
+            // JSON-LD is data, not script, as long as it is JSON and
+            // cannot close its element early.
+            let text: String = element.text().collect();
+            let json_ld = e.attr("type") == Some("application/ld+json")
+                && e.attr("src").is_none()
+                && !text.contains("</")
+                && serde_json::from_str::<serde_json::Value>(&text).is_ok();
+            if !json_ld && (!theme_js || !element.inner_html().trim().is_empty()) {
                 found.push(format!("script element {}", element.html()));
             }
         }

@@ -120,3 +120,44 @@ epub-title-page = Title page
 epub-preamble = Opening
 epub-closing = Closing
 epub-accessibility-summary = Text only, with no images, audio or video. The document is divided into the opening, sections with headings and the closing; every paragraph carries its number, and the table of contents lists every section.
+
+## Search (issue 16): the dialog opened by the search button, "/" or Ctrl+K.
+## search-count and search-paragraph are filled in by the script: keep
+## { $count } and { $number } as they are.
+search-button = Search
+search-title = Search the statement
+search-label = Words to find
+search-help = Down arrow moves to the results, Enter opens one, Esc closes.
+search-all-languages = Search all languages
+search-close = Close
+search-count = Results: { $count }
+search-none = Nothing found.
+search-loading = Loading the search index…
+search-paragraph = Paragraph { $number }
+search-same = The same paragraph in
+search-opening = Opening and closing
+
+## Citing a paragraph (issue 16): the menu of a paragraph's number.
+cite-copy-link = Copy link
+cite-copy-citation = Copy citation
+cite-copied = Copied
+cite-manual = Copy the selected text (Ctrl+C)
+cite-unofficial = unofficial translation
+# The citation of one paragraph. $title: the document's title; $date: its
+# date of adoption, or "none"; $number: the paragraph's number; $notice:
+# cite-unofficial on a translation, or "none" on the original; $edition:
+# this edition's date, or "none"; $url: the paragraph's permalink, or
+# "none" when the site has no base URL.
+cite-paragraph = { $title }{ $date ->
+        [none] {""}
+       *[other] {" "}of { $date }
+    }, para. { $number }{ $notice ->
+        [none] {""}
+       *[other] {" "}({ $notice })
+    }{ $edition ->
+        [none] {""}
+       *[other] . Edition of { $edition }
+    }{ $url ->
+        [none] .
+       *[other] . { $url }
+    }

@@ -118,3 +118,44 @@ epub-title-page = Титул парағы
 epub-preamble = Кіріспе
 epub-closing = Қорытынды
 epub-accessibility-summary = Тек мәтін: суреттер, аудио және бейне жоқ. Құжат кіріспеге, тақырыптары бар бөлімдерге және қорытындыға бөлінген; әр абзацтың нөмірі бар, мазмұнында барлық бөлімдер көрсетілген.
+
+## Search (issue 16): the dialog opened by the search button, "/" or Ctrl+K.
+## search-count and search-paragraph are filled in by the script: keep
+## { $count } and { $number } as they are.
+search-button = Іздеу
+search-title = Мәлімдеме мәтінінен іздеу
+search-label = Ізделетін сөздер
+search-help = Төмен көрсеткі нәтижелерге өтеді, Enter ашады, Esc жабады.
+search-all-languages = Барлық тілдерден іздеу
+search-close = Жабу
+search-count = Табылғаны: { $count }
+search-none = Ештеңе табылмады.
+search-loading = Іздеу индексі жүктелуде…
+search-paragraph = { $number }-абзац
+search-same = Осы абзац:
+search-opening = Кіріспе және қорытынды
+
+## Citing a paragraph (issue 16): the menu of a paragraph's number.
+cite-copy-link = Сілтемені көшіру
+cite-copy-citation = Дәйексөз сілтемесін көшіру
+cite-copied = Көшірілді
+cite-manual = Белгіленген мәтінді көшіріңіз (Ctrl+C)
+cite-unofficial = ресми емес аударма
+# The citation of one paragraph. $title: the document's title; $date: its
+# date of adoption, or "none"; $number: the paragraph's number; $notice:
+# cite-unofficial on a translation, or "none" on the original; $edition:
+# this edition's date, or "none"; $url: the paragraph's permalink, or
+# "none" when the site has no base URL.
+cite-paragraph = { $title }{ $date ->
+        [none] {""}
+       *[other] {" "}({ $date })
+    }, { $number }-тармақ{ $notice ->
+        [none] {""}
+       *[other] {" "}({ $notice })
+    }{ $edition ->
+        [none] {""}
+       *[other] . Электрондық басылым, { $edition }
+    }{ $url ->
+        [none] .
+       *[other] . { $url }
+    }

@@ -118,3 +118,44 @@ epub-title-page = Титулдук барак
 epub-preamble = Киришүү
 epub-closing = Корутунду
 epub-accessibility-summary = Текст гана: сүрөттөр, аудио жана видео жок. Документ киришүүгө, аталыштары бар бөлүмдөргө жана корутундуга бөлүнгөн; ар бир абзацтын номери бар, мазмунунда бардык бөлүмдөр көрсөтүлгөн.
+
+## Search (issue 16): the dialog opened by the search button, "/" or Ctrl+K.
+## search-count and search-paragraph are filled in by the script: keep
+## { $count } and { $number } as they are.
+search-button = Издөө
+search-title = Билдирүүнүн текстинен издөө
+search-label = Изделүүчү сөздөр
+search-help = Төмөн жебе натыйжаларга өтөт, Enter ачат, Esc жабат.
+search-all-languages = Бардык тилдерден издөө
+search-close = Жабуу
+search-count = Табылганы: { $count }
+search-none = Эч нерсе табылган жок.
+search-loading = Издөө индекси жүктөлүүдө…
+search-paragraph = { $number }-абзац
+search-same = Ушул эле абзац:
+search-opening = Киришүү жана корутунду
+
+## Citing a paragraph (issue 16): the menu of a paragraph's number.
+cite-copy-link = Шилтемени көчүрүү
+cite-copy-citation = Цитата шилтемесин көчүрүү
+cite-copied = Көчүрүлдү
+cite-manual = Белгиленген текстти көчүрүңүз (Ctrl+C)
+cite-unofficial = расмий эмес котормо
+# The citation of one paragraph. $title: the document's title; $date: its
+# date of adoption, or "none"; $number: the paragraph's number; $notice:
+# cite-unofficial on a translation, or "none" on the original; $edition:
+# this edition's date, or "none"; $url: the paragraph's permalink, or
+# "none" when the site has no base URL.
+cite-paragraph = { $title }{ $date ->
+        [none] {""}
+       *[other] {" "}({ $date })
+    }, { $number }-пункт{ $notice ->
+        [none] {""}
+       *[other] {" "}({ $notice })
+    }{ $edition ->
+        [none] {""}
+       *[other] . Электрондук басылыш, { $edition }
+    }{ $url ->
+        [none] .
+       *[other] . { $url }
+    }

@@ -118,3 +118,44 @@ epub-title-page = Титульный лист
 epub-preamble = Вступление
 epub-closing = Заключение
 epub-accessibility-summary = Только текст, без изображений, аудио и видео. Документ разделён на вступление, разделы с заголовками и заключение; каждый абзац снабжён номером, оглавление содержит все разделы.
+
+## Search (issue 16): the dialog opened by the search button, "/" or Ctrl+K.
+## search-count and search-paragraph are filled in by the script: keep
+## { $count } and { $number } as they are.
+search-button = Поиск
+search-title = Поиск по тексту заявления
+search-label = Слова для поиска
+search-help = Стрелка вниз — к результатам, Enter — открыть, Esc — закрыть.
+search-all-languages = Искать на всех языках
+search-close = Закрыть
+search-count = Найдено: { $count }
+search-none = Ничего не найдено.
+search-loading = Загрузка поискового указателя…
+search-paragraph = Абзац { $number }
+search-same = Этот же абзац:
+search-opening = Вступление и заключение
+
+## Citing a paragraph (issue 16): the menu of a paragraph's number.
+cite-copy-link = Копировать ссылку
+cite-copy-citation = Копировать библиографическую ссылку
+cite-copied = Скопировано
+cite-manual = Скопируйте выделенный текст (Ctrl+C)
+cite-unofficial = неофициальный перевод
+# The citation of one paragraph. $title: the document's title; $date: its
+# date of adoption, or "none"; $number: the paragraph's number; $notice:
+# cite-unofficial on a translation, or "none" on the original; $edition:
+# this edition's date, or "none"; $url: the paragraph's permalink, or
+# "none" when the site has no base URL.
+cite-paragraph = { $title }{ $date ->
+        [none] {""}
+       *[other] {" "}от { $date }
+    }, п. { $number }{ $notice ->
+        [none] {""}
+       *[other] {" "}({ $notice })
+    }{ $edition ->
+        [none] {""}
+       *[other] . Электронное издание от { $edition }
+    }{ $url ->
+        [none] .
+       *[other] . { $url }
+    }

@@ -102,3 +102,44 @@ epub-title-page = Саҳифаи унвон
 epub-preamble = Муқаддима
 epub-closing = Хотима
 epub-accessibility-summary = Танҳо матн: тасвир, аудио ва видео нест. Ҳуҷҷат ба муқаддима, фаслҳои сарлавҳадор ва хотима тақсим шудааст; ҳар як сархат рақам дорад ва мундариҷа ҳамаи фаслҳоро дар бар мегирад.
+
+## Search (issue 16): the dialog opened by the search button, "/" or Ctrl+K.
+## search-count and search-paragraph are filled in by the script: keep
+## { $count } and { $number } as they are.
+search-button = Ҷустуҷӯ
+search-title = Ҷустуҷӯ дар матни изҳорот
+search-label = Калимаҳо барои ҷустуҷӯ
+search-help = Тирчаи поён ба натиҷаҳо мегузарад, Enter мекушояд, Esc мепӯшад.
+search-all-languages = Ҷустуҷӯ дар ҳамаи забонҳо
+search-close = Пӯшидан
+search-count = Ёфт шуд: { $count }
+search-none = Ҳеҷ чиз ёфт нашуд.
+search-loading = Феҳристи ҷустуҷӯ бор мешавад…
+search-paragraph = Сархати { $number }
+search-same = Ҳамин сархат:
+search-opening = Муқаддима ва хотима
+
+## Citing a paragraph (issue 16): the menu of a paragraph's number.
+cite-copy-link = Нусхабардории истинод
+cite-copy-citation = Нусхабардории иқтибос
+cite-copied = Нусха бардошта шуд
+cite-manual = Матни интихобшударо нусха бардоред (Ctrl+C)
+cite-unofficial = тарҷумаи ғайрирасмӣ
+# The citation of one paragraph. $title: the document's title; $date: its
+# date of adoption, or "none"; $number: the paragraph's number; $notice:
+# cite-unofficial on a translation, or "none" on the original; $edition:
+# this edition's date, or "none"; $url: the paragraph's permalink, or
+# "none" when the site has no base URL.
+cite-paragraph = { $title }{ $date ->
+        [none] {""}
+       *[other] {" "}аз { $date }
+    }, банди { $number }{ $notice ->
+        [none] {""}
+       *[other] {" "}({ $notice })
+    }{ $edition ->
+        [none] {""}
+       *[other] . Нашри электронӣ, { $edition }
+    }{ $url ->
+        [none] .
+       *[other] . { $url }
+    }

@@ -118,3 +118,44 @@ epub-title-page = Titul sahypasy
 epub-preamble = Giriş
 epub-closing = Jemleýji bölüm
 epub-accessibility-summary = Diňe tekst: surat, audio we wideo ýok. Resminama girişe, sözbaşly bölümlere we jemleýji bölüme bölünýär; her abzasyň belgisi bar, mazmunynda ähli bölümler görkezilýär.
+
+## Search (issue 16): the dialog opened by the search button, "/" or Ctrl+K.
+## search-count and search-paragraph are filled in by the script: keep
+## { $count } and { $number } as they are.
+search-button = Gözleg
+search-title = Beýannamanyň tekstinden gözleg
+search-label = Gözlenýän sözler
+search-help = Aşak ok netijelere geçýär, Enter açýar, Esc ýapýar.
+search-all-languages = Ähli dillerde gözlemek
+search-close = Ýapmak
+search-count = Tapyldy: { $count }
+search-none = Hiç zat tapylmady.
+search-loading = Gözleg görkezijisi ýüklenýär…
+search-paragraph = Abzas { $number }
+search-same = Şol abzas:
+search-opening = Giriş we jemleýji bölüm
+
+## Citing a paragraph (issue 16): the menu of a paragraph's number.
+cite-copy-link = Salgyny göçürmek
+cite-copy-citation = Sitatany göçürmek
+cite-copied = Göçürildi
+cite-manual = Saýlanan teksti göçüriň (Ctrl+C)
+cite-unofficial = resmi däl terjime
+# The citation of one paragraph. $title: the document's title; $date: its
+# date of adoption, or "none"; $number: the paragraph's number; $notice:
+# cite-unofficial on a translation, or "none" on the original; $edition:
+# this edition's date, or "none"; $url: the paragraph's permalink, or
+# "none" when the site has no base URL.
+cite-paragraph = { $title }{ $date ->
+        [none] {""}
+       *[other] {" "}({ $date })
+    }, bent { $number }{ $notice ->
+        [none] {""}
+       *[other] {" "}({ $notice })
+    }{ $edition ->
+        [none] {""}
+       *[other] . Elektron neşir, { $edition }
+    }{ $url ->
+        [none] .
+       *[other] . { $url }
+    }

@@ -118,3 +118,44 @@ epub-title-page = Titul varagʻi
 epub-preamble = Kirish
 epub-closing = Yakuniy qism
 epub-accessibility-summary = Faqat matn: rasm, audio va video yoʻq. Hujjat kirish, sarlavhali boʻlimlar va yakuniy qismga ajratilgan; har bir xatboshining raqami bor, mundarijada barcha boʻlimlar koʻrsatilgan.
+
+## Search (issue 16): the dialog opened by the search button, "/" or Ctrl+K.
+## search-count and search-paragraph are filled in by the script: keep
+## { $count } and { $number } as they are.
+search-button = Qidiruv
+search-title = Bayonot matnidan qidirish
+search-label = Qidiriladigan soʻzlar
+search-help = Pastga strelka natijalarga oʻtadi, Enter ochadi, Esc yopadi.
+search-all-languages = Barcha tillarda qidirish
+search-close = Yopish
+search-count = Topildi: { $count }
+search-none = Hech narsa topilmadi.
+search-loading = Qidiruv indeksi yuklanmoqda…
+search-paragraph = { $number }-xatboshi
+search-same = Shu xatboshi:
+search-opening = Kirish va yakuniy qism
+
+## Citing a paragraph (issue 16): the menu of a paragraph's number.
+cite-copy-link = Havolani nusxalash
+cite-copy-citation = Iqtibos havolasini nusxalash
+cite-copied = Nusxalandi
+cite-manual = Belgilangan matnni nusxalang (Ctrl+C)
+cite-unofficial = norasmiy tarjima
+# The citation of one paragraph. $title: the document's title; $date: its
+# date of adoption, or "none"; $number: the paragraph's number; $notice:
+# cite-unofficial on a translation, or "none" on the original; $edition:
+# this edition's date, or "none"; $url: the paragraph's permalink, or
+# "none" when the site has no base URL.
+cite-paragraph = { $title }{ $date ->
+        [none] {""}
+       *[other] {" "}({ $date })
+    }, { $number }-band{ $notice ->
+        [none] {""}
+       *[other] {" "}({ $notice })
+    }{ $edition ->
+        [none] {""}
+       *[other] . Elektron nashr, { $edition }
+    }{ $url ->
+        [none] .
+       *[other] . { $url }
+    }

@@ -209,23 +209,13 @@ impl Site {
 impl Site {
     /// Free what rendering does not read, once the model is built: the
     /// texts, sources, notes and reviews of the translation files' entries
-    /// (the units hold what pages show), the original's Markdown (each
-    /// language's units hold it where shown), and every unit's Markdown but
-    /// the title's, the headings' and the first preamble paragraph's, whose
-    /// plain text names and describes pages; pages show the HTML. Entries
-    /// keep their ids and places, so orphans are still listed. Commands
-    /// other than rendering must not call this.
+    /// (the units hold what pages show) and the original's Markdown (each
+    /// language's units hold it where shown). Each language's units keep
+    /// their Markdown, whose plain text names and describes pages and fills
+    /// the search index. Entries keep their ids and places, so orphans are
+    /// still listed. Commands other than rendering must not call this.
     pub(crate) fn shed_for_rendering(&mut self) {
         let source = &mut self.source;
-        let mut named = vec![false; source.unit_count()];
-        let kept = std::iter::once(source.title.index)
-            .chain(source.preamble.first().map(|u| u.index))
-            .chain(source.spheres.iter().map(|s| s.heading.index));
-        for index in kept {
-            if let Some(flag) = named.get_mut(index) {
-                *flag = true;
-            }
-        }
         let all = std::iter::once(&mut source.title)
             .chain(&mut source.preamble)
             .chain(
@@ -239,11 +229,9 @@ impl Site {
             unit.text = String::new();
         }
         for lang in &mut self.languages {
-            for (index, unit) in lang.units.iter_mut().enumerate() {
+            // Each unit's Markdown stays: the search index reads it as plain text.
+            for unit in &mut lang.units {
                 unit.old_source = None;
-                if !named.get(index).copied().unwrap_or(false) {
-                    unit.text = String::new();
-                }
             }
             let files = lang.translation.iter_mut().chain(lang.parked.iter_mut());
             for entry in files.flat_map(|t| &mut t.entries) {

@@ -13,7 +13,7 @@
 //! - `output` is the seam: an [`output::Output`] plans pages and `run`
 //!   renders them in parallel chunks; `html` (the site), `download`
 //!   (one file per language) and `epub` (an EPUB 3 per language) are its
-//!   implementations;
+//!   implementations, and `search` (a search index per language);
 //! - `deps` fingerprints what each planned page reads, before anything is
 //!   rendered, so that a rebuild carries over the pages whose inputs did
 //!   not change instead of rendering them.
@@ -26,6 +26,7 @@ mod html;
 mod lang;
 mod output;
 mod renderer;
+mod search;
 mod templates;
 mod views;
 
@@ -51,6 +52,11 @@ pub(crate) fn each(
     sink: &mut dyn Sink,
 ) -> Result<()> {
     let renderer = renderer::Renderer::new(site, settings, templates, statics)?;
-    let outputs: [&dyn output::Output; 3] = [&html::HtmlSite, &download::Download, &epub::Epub];
+    let outputs: [&dyn output::Output; 4] = [
+        &html::HtmlSite,
+        &download::Download,
+        &epub::Epub,
+        &search::Search,
+    ];
     output::run(&outputs, &renderer, deps, sink)
 }

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::lang::LangRender;
 use super::templates::Templates;
+use super::views::metadata::{self, Metadata};
 use crate::error::{Error, Result};
 use crate::lang::LangTag;
 use crate::links::Linker;
@@ -43,6 +44,9 @@ pub(crate) struct Renderer<'a> {
     pub(super) fonts_hash: String,
     templates: &'a Templates,
     linker: Linker,
+    /// Per language, in the order of `langs`: its JSON-LD, citation meta
+    /// tags and citation pattern, the same on each of its pages.
+    metadata: Vec<Metadata>,
 }
 
 impl<'a> Renderer<'a> {
@@ -67,7 +71,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|lang| LangRender::new(site, lang))
             .collect::<Result<Vec<_>>>()?;
-        Ok(Renderer {
+        let mut renderer = Renderer {
             site,
             settings,
             langs,
@@ -87,7 +91,25 @@ impl<'a> Renderer<'a> {
             linker: Linker {
                 offline: settings.offline,
             },
-        })
+            metadata: Vec::new(),
+        };
+        let metadata = renderer
+            .langs
+            .iter()
+            .map(|l| metadata::of(&renderer, l))
+            .collect();
+        renderer.metadata = metadata;
+        Ok(renderer)
+    }
+
+    /// The metadata of the pages of `lang`.
+    pub(super) fn metadata(&self, lang: &LangRender<'_>) -> &Metadata {
+        let index = self
+            .langs
+            .iter()
+            .position(|l| l.tag() == lang.tag())
+            .expect("every language rendered is one of the renderer's");
+        &self.metadata[index]
     }
 
     /// The original's language (the first language if the site lacks it).

@@ -18,6 +18,7 @@
 
 mod document;
 pub(super) mod epub;
+pub(super) mod metadata;
 mod parallel;
 mod site;
 
@@ -118,6 +119,12 @@ pub(super) struct BaseLinks<'a> {
     canonical: Option<String>,
     /// The original's language tag.
     original_lang: &'a str,
+    /// The site's root as a folder (never `index.html`), for scripts that build links.
+    site_root: String,
+    /// The search dialog's script, `theme/search.js`.
+    search_js_href: String,
+    /// Whether links name `index.html` (a build for reading from disk).
+    offline: bool,
 }
 
 impl<'a> BaseLinks<'a> {
@@ -135,6 +142,9 @@ impl<'a> BaseLinks<'a> {
             base_url,
             canonical: base_url.map(|b| format!("{b}{from}")),
             original_lang: r.original_tag().as_str(),
+            site_root: crate::links::Linker::default().href(from, ""),
+            search_js_href: r.href(from, "theme/search.js"),
+            offline: r.settings.offline,
         }
     }
 }
@@ -219,6 +229,8 @@ pub(super) struct LangFrame<'a> {
     alternates: Alternates<'a>,
     #[serde(flatten)]
     nav: NavLinks<'a>,
+    #[serde(flatten)]
+    metadata: &'a metadata::Metadata,
     /// The `<title>`.
     page_title: String,
     /// The start of the preamble, as plain text.
@@ -279,6 +291,7 @@ fn frame<'a>(r: &'a Renderer<'_>, at: At<'a, '_>, page_title: String) -> LangFra
         header: header(r, at),
         alternates: alternates(r, at),
         nav: nav_links(r, at),
+        metadata: r.metadata(at.lang),
         page_title,
         description: &at.lang.description,
     }

@@ -58,3 +58,113 @@
     });
   });
 })();
+
+// A paragraph's number (its permalink) also opens a small menu: copy the
+// paragraph's link, or its citation in the page's language (the message
+// cite-paragraph, rendered into #cite-data with {number} and {url} left to
+// fill). Where the clipboard cannot be written (a page read from disk, a
+// browser that refuses), the text is shown selected in a field to copy by
+// hand. Without JavaScript the number stays a plain permalink.
+(function () {
+  "use strict";
+  var data = document.getElementById("cite-data");
+  if (!data) return;
+  var d = data.dataset;
+  var nums = Array.prototype.slice.call(document.querySelectorAll(".para[id] > a.num"));
+  var openMenu = null;
+
+  function link(id) {
+    var page = d.page || location.href.split("#")[0];
+    return page + "#" + id;
+  }
+
+  function close(focus) {
+    if (!openMenu) return;
+    openMenu.menu.hidden = true;
+    openMenu.num.setAttribute("aria-expanded", "false");
+    if (focus) openMenu.num.focus();
+    openMenu = null;
+  }
+
+  function button(text, onClick) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.textContent = text;
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  function copy(menu, text) {
+    var status = menu.querySelector(".cite-status");
+    var old = menu.querySelector(".cite-manual");
+    if (old) old.parentNode.removeChild(old);
+    function manual() {
+      var wrap = document.createElement("p");
+      wrap.className = "cite-manual";
+      var id = menu.id + "-text";
+      var label = document.createElement("label");
+      label.htmlFor = id;
+      label.textContent = d.manual;
+      var field = document.createElement("textarea");
+      field.id = id;
+      field.readOnly = true;
+      field.value = text;
+      field.rows = 4;
+      wrap.appendChild(label);
+      wrap.appendChild(field);
+      menu.appendChild(wrap);
+      field.focus();
+      field.select();
+      status.textContent = d.manual;
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { status.textContent = d.copied; }, manual);
+    } else {
+      manual();
+    }
+  }
+
+  function menuFor(num) {
+    var para = num.parentNode, id = para.id;
+    var existing = document.getElementById("cite-" + id);
+    if (existing) return existing;
+    var menu = document.createElement("div");
+    menu.className = "cite-menu";
+    menu.id = "cite-" + id;
+    menu.hidden = true;
+    menu.setAttribute("role", "group");
+    menu.setAttribute("aria-label", num.getAttribute("aria-label") || num.textContent);
+    menu.appendChild(button(d.copyLink, function () { copy(menu, link(id)); }));
+    menu.appendChild(button(d.copyCitation, function () {
+      var url = link(id);
+      copy(menu, d.citation.replace("{number}", para.getAttribute("data-num")).replace("{url}", url));
+    }));
+    var status = document.createElement("p");
+    status.className = "cite-status";
+    status.setAttribute("role", "status");
+    menu.appendChild(status);
+    num.insertAdjacentElement("afterend", menu);
+    return menu;
+  }
+
+  nums.forEach(function (num) {
+    num.setAttribute("aria-expanded", "false");
+    num.setAttribute("aria-controls", "cite-" + num.parentNode.id);
+    // The link still goes to the paragraph; the menu opens beside it.
+    num.addEventListener("click", function () {
+      var menu = menuFor(num);
+      var wasOpen = openMenu && openMenu.num === num;
+      close(false);
+      if (wasOpen) return;
+      menu.hidden = false;
+      num.setAttribute("aria-expanded", "true");
+      openMenu = { num: num, menu: menu };
+    });
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && openMenu) close(true);
+  });
+  document.addEventListener("click", function (e) {
+    if (openMenu && !openMenu.menu.contains(e.target) && e.target !== openMenu.num) close(false);
+  });
+})();

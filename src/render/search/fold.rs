@@ -1,0 +1,210 @@
+//! How search sees the words of one language: where a word ends, which
+//! letters are the same letter for a reader who types a query, and how a
+//! word is reduced to its stem. The browser folds the query the same way
+//! from the table the index ships (`themes/default/static/theme/search.js`),
+//! so a rule here and there must change together.
+//!
+//! - A word is a run of alphabetic or numeric characters (Unicode's
+//!   `Alphabetic` and `N`, as JavaScript's `\p{Alphabetic}\p{N}`); in
+//!   Uzbek, apostrophes inside a word belong to it (oʻ, gʻ, taʼlim).
+//! - Lowercase, then the language's fold table: letters that readers
+//!   type interchangeably (Russian ё and е, Latin letters with accents
+//!   in the Cyrillic-script languages and English). Letters that tell
+//!   words apart in a language are never folded: ә/а, ө/о, ү/у, ұ/у, қ/к,
+//!   ғ/г, ң/н, һ/х, і/и in Kazakh; ş/s, ç/c, ä/a, ö/o, ü/u, ň/n, ý/y, ž/z
+//!   in Turkmen; oʻ/o, gʻ/g in Uzbek; ӣ/и, ӯ/у, ҳ/х, ҷ/ч, қ/к, ғ/г in
+//!   Tajik; ө/о, ү/у, ң/н in Kyrgyz.
+//! - A word that mixes Latin and Cyrillic letters is written in the
+//!   script most of its letters use: the authentic Russian text types
+//!   «СOVID-19» with a Cyrillic «С», and a search for "COVID" finds it.
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// Latin letters with accents and their base letter, folded in languages
+/// whose alphabet does not distinguish them.
+const LATIN_ACCENTS: &str =
+    "àaáaâaãaäaåaāaçcčcèeéeêeëeēeìiíiîiïiīiñnòoóoôoõoöoøoōoùuúuûuüuūuýyÿyžzšs";
+
+/// Apostrophe-like characters, written as `ʼ` inside an Uzbek word.
+const APOSTROPHES: [char; 6] = ['\'', '’', '‘', '`', 'ʻ', 'ʼ'];
+
+/// Cyrillic letters and the Latin letters they look like, lowercase.
+pub(crate) const HOMOGLYPHS: &str = "аaсcеeоoрpхxуyкkіiјjѕsһhԁdԛqԝw";
+
+/// How matching treats one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Matching {
+    /// A Snowball stemmer joins inflected forms; prefixes match too.
+    Stem(Algorithm),
+    /// A word matches every word it is a prefix of.
+    Prefix,
+}
+
+/// The rules of one language.
+#[derive(Debug, Clone)]
+pub(crate) struct Folding {
+    /// Pairs of characters: each first one is searched as the second.
+    pub(crate) table: String,
+    /// Whether apostrophes inside a word belong to it.
+    pub(crate) apostrophes: bool,
+    /// Stemming or prefix matching.
+    pub(crate) matching: Matching,
+}
+
+impl Folding {
+    /// The rules for the language with primary subtag `language`.
+    pub(crate) fn of(language: &str) -> Folding {
+        let mut table = String::new();
+        let (apostrophes, matching) = match language {
+            "ru" => {
+                table.push_str("ёе");
+                table.push_str(LATIN_ACCENTS);
+                (false, Matching::Stem(Algorithm::Russian))
+            }
+            "en" => {
+                table.push_str(LATIN_ACCENTS);
+                (false, Matching::Stem(Algorithm::English))
+            }
+            // Latin alphabets whose accented letters are letters of their own.
+            "tk" => (false, Matching::Prefix),
+            "uz" => {
+                for a in APOSTROPHES {
+                    if a != 'ʼ' {
+                        table.push(a);
+                        table.push('ʼ');
+                    }
+                }
+                (true, Matching::Prefix)
+            }
+            // Cyrillic alphabets: Latin words in them fold their accents.
+            "kk" | "ky" | "tg" => {
+                table.push_str(LATIN_ACCENTS);
+                (false, Matching::Prefix)
+            }
+            _ => (false, Matching::Prefix),
+        };
+        Folding {
+            table,
+            apostrophes,
+            matching,
+        }
+    }
+
+    /// The folded words of `text`, in order.
+    pub(crate) fn words(&self, text: &str) -> Vec<String> {
+        let mut words = Vec::new();
+        let mut word = String::new();
+        for c in text.chars() {
+            if c.is_alphanumeric() || (self.apostrophes && APOSTROPHES.contains(&c)) {
+                word.push(c);
+            } else if !word.is_empty() {
+                words.extend(self.fold(&word));
+                word.clear();
+            }
+        }
+        if !word.is_empty() {
+            words.extend(self.fold(&word));
+        }
+        words
+    }
+
+    /// One word lowercased and folded; `None` if nothing but apostrophes.
+    pub(crate) fn fold(&self, word: &str) -> Option<String> {
+        let pairs: Vec<char> = self.table.chars().collect();
+        let folded: String = word
+            .to_lowercase()
+            .chars()
+            .map(|c| pairs.chunks(2).find(|p| p[0] == c).map_or(c, |p| p[1]))
+            .collect();
+        let folded = folded.trim_matches('ʼ');
+        (!folded.is_empty()).then(|| one_script(folded))
+    }
+
+    /// The stem of a folded word (the word itself without a stemmer).
+    pub(crate) fn stem(&self, stemmer: Option<&Stemmer>, word: &str) -> String {
+        match stemmer {
+            Some(s) => s.stem(word).into_owned(),
+            None => word.to_string(),
+        }
+    }
+
+    /// The Snowball stemmer of the language, if it has one.
+    pub(crate) fn stemmer(&self) -> Option<Stemmer> {
+        match self.matching {
+            Matching::Stem(algorithm) => Some(Stemmer::create(algorithm)),
+            Matching::Prefix => None,
+        }
+    }
+}
+
+/// A word that mixes Latin and Cyrillic letters, written in the script
+/// most of its letters use, as far as the letters look alike.
+fn one_script(word: &str) -> String {
+    let latin = word.chars().filter(char::is_ascii_alphabetic).count();
+    let cyrillic = word
+        .chars()
+        .filter(|c| ('\u{400}'..='\u{52f}').contains(c))
+        .count();
+    if latin == 0 || cyrillic == 0 {
+        return word.to_string();
+    }
+    let pairs: Vec<char> = HOMOGLYPHS.chars().collect();
+    let (from, to) = if latin >= cyrillic { (0, 1) } else { (1, 0) };
+    word.chars()
+        .map(|c| pairs.chunks(2).find(|p| p[from] == c).map_or(c, |p| p[to]))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_lowercased_and_split_at_punctuation() {
+        let en = Folding::of("en");
+        assert_eq!(
+            en.words("Cooperation, (Aral) Sea-basin 2030"),
+            ["cooperation", "aral", "sea", "basin", "2030"]
+        );
+        assert_eq!(en.words("Café"), ["cafe"]);
+    }
+
+    #[test]
+    fn russian_folds_yo_and_the_cyrillic_c_of_covid() {
+        let ru = Folding::of("ru");
+        assert_eq!(ru.words("Ещё СOVID-19"), ["еще", "covid", "19"]);
+        // A Russian word with one Latin look-alike is read as Russian.
+        assert_eq!(ru.fold("мoре").as_deref(), Some("море"));
+    }
+
+    #[test]
+    fn letters_that_tell_words_apart_are_kept() {
+        let kk = Folding::of("kk");
+        assert_eq!(kk.words("Әлем Қазақ ұлт"), ["әлем", "қазақ", "ұлт"]);
+        let tk = Folding::of("tk");
+        assert_eq!(tk.words("Türkmenistanyň"), ["türkmenistanyň"]);
+        let tg = Folding::of("tg");
+        assert_eq!(tg.words("Ҳамкорӣ"), ["ҳамкорӣ"]);
+    }
+
+    #[test]
+    fn uzbek_apostrophes_belong_to_the_word_in_any_spelling() {
+        let uz = Folding::of("uz");
+        assert_eq!(
+            uz.words("oʻzaro o'zaro o’zaro taʼlim «so‘z»"),
+            ["oʼzaro", "oʼzaro", "oʼzaro", "taʼlim", "soʼz"]
+        );
+        assert_ne!(uz.fold("oʻzaro"), uz.fold("ozaro"));
+    }
+
+    #[test]
+    fn stemmers_join_inflected_forms() {
+        let en = Folding::of("en");
+        let stemmer = en.stemmer();
+        assert_eq!(
+            en.stem(stemmer.as_ref(), "cooperation"),
+            en.stem(stemmer.as_ref(), "cooperate")
+        );
+        assert!(Folding::of("kk").stemmer().is_none());
+    }
+}

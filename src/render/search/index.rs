@@ -1,0 +1,200 @@
+//! One language's search index: the paragraphs as plain text, a
+//! vocabulary of every folded word form, and per stem (or per form, in a
+//! language matched by prefix) the paragraphs that contain it.
+//!
+//! The browser needs no stemmer: a query word found in the vocabulary
+//! takes its stem's paragraphs; any word is also matched as a prefix of the
+//! vocabulary's forms. See `themes/default/static/theme/search.js`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::fold::{Folding, Matching};
+
+/// One paragraph as the index holds it.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Doc {
+    /// The unit's id: the anchor on its page, the same in every language.
+    pub(crate) id: String,
+    /// Its paragraph number.
+    pub(crate) number: usize,
+    /// Its sphere's position in [`SearchIndex::spheres`]; none for the
+    /// preamble and the closing, which the language's index page shows.
+    pub(crate) sphere: Option<usize>,
+    /// The text as plain text, in the language it is shown in.
+    pub(crate) text: String,
+}
+
+/// A sphere: its slug (its page's folder) and its heading in the language.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SphereEntry {
+    pub(crate) slug: String,
+    pub(crate) heading: String,
+}
+
+/// The index of one language, serialised as the payload of `search/<lang>.js`.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SearchIndex {
+    /// The language's tag.
+    pub(crate) lang: String,
+    /// `stem` or `prefix`.
+    pub(crate) matching: String,
+    /// The fold table: pairs of characters, each first searched as the second.
+    pub(crate) fold: String,
+    /// Cyrillic letters and their Latin look-alikes, in pairs.
+    pub(crate) homoglyphs: String,
+    /// Whether apostrophes inside a word belong to it.
+    pub(crate) apostrophes: bool,
+    pub(crate) spheres: Vec<SphereEntry>,
+    pub(crate) docs: Vec<Doc>,
+    /// Every folded word form → its entry in `postings`.
+    pub(crate) words: BTreeMap<String, usize>,
+    /// The stems, in the order of `postings` (empty without a stemmer,
+    /// where each form is its own entry).
+    pub(crate) stems: Vec<String>,
+    /// Per stem (or form), the positions in `docs` of the paragraphs that contain it.
+    pub(crate) postings: Vec<Vec<usize>>,
+}
+
+impl SearchIndex {
+    /// The index of `docs` in language `lang` (its primary subtag gives the rules).
+    pub(crate) fn build(
+        lang: &str,
+        primary: &str,
+        spheres: Vec<SphereEntry>,
+        docs: Vec<Doc>,
+    ) -> SearchIndex {
+        let folding = Folding::of(primary);
+        let stemmer = folding.stemmer();
+        let mut forms: BTreeMap<String, String> = BTreeMap::new();
+        let mut by_stem: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        for (i, doc) in docs.iter().enumerate() {
+            for word in folding.words(&doc.text) {
+                let stem = forms
+                    .entry(word)
+                    .or_insert_with_key(|w| folding.stem(stemmer.as_ref(), w))
+                    .clone();
+                by_stem.entry(stem).or_default().insert(i);
+            }
+        }
+        let position: BTreeMap<&str, usize> = by_stem
+            .keys()
+            .enumerate()
+            .map(|(i, s)| (s.as_str(), i))
+            .collect();
+        let words = forms
+            .iter()
+            .map(|(form, stem)| (form.clone(), position[stem.as_str()]))
+            .collect();
+        let stemmed = matches!(folding.matching, Matching::Stem(_));
+        SearchIndex {
+            lang: lang.to_string(),
+            matching: if stemmed { "stem" } else { "prefix" }.into(),
+            fold: folding.table.clone(),
+            homoglyphs: super::fold::HOMOGLYPHS.into(),
+            apostrophes: folding.apostrophes,
+            spheres,
+            docs,
+            words,
+            stems: if stemmed {
+                by_stem.keys().cloned().collect()
+            } else {
+                Vec::new()
+            },
+            postings: by_stem
+                .into_values()
+                .map(|d| d.into_iter().collect())
+                .collect(),
+        }
+    }
+
+    /// The paragraphs (positions in `docs`) that contain every word of
+    /// `query`, as the browser finds them: a word in the vocabulary takes
+    /// its stem's paragraphs, and every word matches the forms it begins.
+    /// Used by the tests to read an index back; the browser's own search is
+    /// `search.js`.
+    #[cfg(test)]
+    pub(crate) fn search(&self, primary: &str, query: &str) -> Vec<usize> {
+        let folding = Folding::of(primary);
+        let mut result: Option<BTreeSet<usize>> = None;
+        for word in folding.words(query) {
+            let mut found = BTreeSet::new();
+            for (form, &entry) in &self.words {
+                if form.starts_with(&word) {
+                    found.extend(&self.postings[entry]);
+                }
+            }
+            result = Some(match result {
+                None => found,
+                Some(r) => r.intersection(&found).copied().collect(),
+            });
+        }
+        result.unwrap_or_default().into_iter().collect()
+    }
+}
+
+/// The script `search/<lang>.js`: it adds the index to `window.tolmachSearch`.
+pub(crate) fn script(index: &SearchIndex) -> String {
+    let json = serde_json::to_string(index).expect("an index is plain strings and numbers");
+    format!(
+        "(window.tolmachSearch=window.tolmachSearch||{{}})[{}]={json};\n",
+        serde_json::to_string(&index.lang).expect("a tag is a string")
+    )
+}
+
+/// The index inside a `search/<lang>.js` script, read back.
+#[cfg(test)]
+pub(crate) fn parse_script(script: &str) -> Option<SearchIndex> {
+    let json = script.split_once("]=")?.1.trim_end().strip_suffix(';')?;
+    serde_json::from_str(json).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: &str, number: usize, text: &str) -> Doc {
+        Doc {
+            id: id.into(),
+            number,
+            sphere: None,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn inflected_forms_and_prefixes_are_found_after_a_round_trip() {
+        let index = SearchIndex::build(
+            "en",
+            "en",
+            Vec::new(),
+            vec![
+                doc("a", 1, "We cooperate on the Aral Sea."),
+                doc("b", 2, "Cooperation in trade."),
+            ],
+        );
+        let back = parse_script(&script(&index)).expect("the script holds the index");
+        assert_eq!(back, index);
+        // One stem for both forms.
+        assert_eq!(back.words["cooperate"], back.words["cooperation"]);
+        assert_eq!(back.search("en", "Aral"), [0]);
+        assert_eq!(back.search("en", "coop"), [0, 1]);
+        assert_eq!(back.search("en", "coop trade"), [1]);
+    }
+
+    #[test]
+    fn russian_finds_the_cyrillic_covid() {
+        let index = SearchIndex::build(
+            "ru",
+            "ru",
+            Vec::new(),
+            vec![
+                doc("trade-3", 17, "пандемии СOVID-19"),
+                doc("x", 18, "Аральского моря"),
+            ],
+        );
+        assert_eq!(index.search("ru", "COVID"), [0]);
+        assert_eq!(index.search("ru", "Арал"), [1]);
+    }
+}

@@ -100,14 +100,16 @@ fn one_unit_renders_only_the_pages_that_show_it() {
         "In 2019, commerce exceeded",
     );
     let (rendered, carried) = rebuild_matches_clean(&f);
-    // en: the sphere, the full text, the download, the EPUB; the parallel
+    // en: the sphere, the full text, the download, the EPUB, the search
+    // index; the parallel
     // pages of `trade` and of the full text with ru and de, in both orders
     // (8); en's status page, whose open work lists the unit with its text.
     // The figures did not change: the gateway and the other status pages stay.
-    assert_eq!(rendered, 4 + 8 + 1, "rendered");
+    assert_eq!(rendered, 5 + 8 + 1, "rendered");
     assert_eq!(carried, total - rendered);
     let trade = f.read("public/en/trade/index.html");
     assert!(trade.contains("In 2019, commerce exceeded"));
+    assert!(f.read("public/search/en.js").contains("commerce"));
     let parallel = f.read("public/de/parallel/en/trade/index.html");
     assert!(parallel.contains("In 2019, commerce exceeded"));
 }
@@ -121,9 +123,10 @@ fn a_sphere_heading_renders_every_page_of_its_language() {
         "text: \"Humanitäre Sphäre\"",
     );
     let (rendered, _) = rebuild_matches_clean(&f);
-    // Every page of de (index, full text, two spheres, download, EPUB),
+    // Every page of de (index, full text, two spheres, download, EPUB,
+    // search index),
     // every parallel page with de in either column (12), de's status page.
-    assert_eq!(rendered, 6 + 12 + 1);
+    assert_eq!(rendered, 7 + 12 + 1);
 }
 
 #[test]

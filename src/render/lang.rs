@@ -192,6 +192,11 @@ impl<'a> LangCtx<'a> {
 
 /// A language's notices for missing and stale units, through the fallback
 /// chain; one missing from every language of the chain fails the build.
+/// The original's language among `langs` (the first if the site lacks it).
+pub(super) fn original<'b, 'a>(langs: &'b [LangRender<'a>]) -> &'b LangRender<'a> {
+    langs.iter().find(|l| l.is_original).unwrap_or(&langs[0])
+}
+
 fn notices(site: &Site, lang: &Language) -> Result<Notices> {
     let message = |key: &str| {
         message_from(site, &lang.tag, key, &[])

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::lang::LangRender;
+use super::lang::{LangRender, original};
 use super::templates::Templates;
 use super::views::metadata::{self, Metadata};
 use crate::error::{Error, Result};
@@ -71,7 +71,8 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|lang| LangRender::new(site, lang))
             .collect::<Result<Vec<_>>>()?;
-        let mut renderer = Renderer {
+        let metadata = metadata::of_each(site, settings.base_url.as_deref(), &langs);
+        Ok(Renderer {
             site,
             settings,
             langs,
@@ -91,33 +92,18 @@ impl<'a> Renderer<'a> {
             linker: Linker {
                 offline: settings.offline,
             },
-            metadata: Vec::new(),
-        };
-        let metadata = renderer
-            .langs
-            .iter()
-            .map(|l| metadata::of(&renderer, l))
-            .collect();
-        renderer.metadata = metadata;
-        Ok(renderer)
+            metadata,
+        })
     }
 
     /// The metadata of the pages of `lang`.
     pub(super) fn metadata(&self, lang: &LangRender<'_>) -> &Metadata {
-        let index = self
-            .langs
-            .iter()
-            .position(|l| l.tag() == lang.tag())
-            .expect("every language rendered is one of the renderer's");
-        &self.metadata[index]
+        &self.metadata[self.position(lang)]
     }
 
     /// The original's language (the first language if the site lacks it).
     pub(super) fn original(&self) -> &LangRender<'a> {
-        self.langs
-            .iter()
-            .find(|l| l.is_original)
-            .unwrap_or(&self.langs[0])
+        original(&self.langs)
     }
 
     /// The position of `lang` in the site's order.

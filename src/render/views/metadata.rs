@@ -15,12 +15,35 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::links::{View, dir_of};
-use crate::render::lang::LangRender;
-use crate::render::renderer::Renderer;
+use crate::model::Site;
+use crate::render::lang::{LangRender, original};
 
 /// The placeholders a script replaces in [`Metadata::citation`].
 const NUMBER: &str = "{number}";
 const URL: &str = "{url}";
+
+/// What the metadata of every language reads: the site, its base URL and
+/// every language rendered, in the site's order.
+struct Edition<'e, 'a> {
+    site: &'e Site,
+    base_url: Option<&'e str>,
+    langs: &'e [LangRender<'a>],
+}
+
+/// The metadata of each of `langs`, in their order: the same on every page
+/// of a language, so computed once per language.
+pub(in crate::render) fn of_each(
+    site: &Site,
+    base_url: Option<&str>,
+    langs: &[LangRender<'_>],
+) -> Vec<Metadata> {
+    let e = Edition {
+        site,
+        base_url,
+        langs,
+    };
+    langs.iter().map(|l| of(&e, l)).collect()
+}
 
 /// The metadata of one page of one language.
 #[derive(Serialize, Debug)]
@@ -50,8 +73,8 @@ struct MetaTags {
 }
 
 /// The document's date: its adoption if the source gives one, else the edition's.
-fn date(r: &Renderer<'_>) -> Option<String> {
-    let source = &r.site.source;
+fn date(e: &Edition<'_, '_>) -> Option<String> {
+    let source = &e.site.source;
     source
         .provenance
         .adopted
@@ -72,18 +95,18 @@ fn valid_date(d: &str) -> bool {
 }
 
 /// The id of the version in `tag`.
-fn work_id(r: &Renderer<'_>, tag: &str) -> String {
-    match &r.settings.base_url {
+fn work_id(e: &Edition<'_, '_>, tag: &str) -> String {
+    match e.base_url {
         Some(base) => format!("{base}{}#work", dir_of(tag, View::Index)),
         None => format!("#work-{tag}"),
     }
 }
 
 /// One language version as a JSON-LD node.
-fn work(r: &Renderer<'_>, l: &LangRender<'_>) -> serde_json::Map<String, Value> {
+fn work(e: &Edition<'_, '_>, l: &LangRender<'_>) -> serde_json::Map<String, Value> {
     let mut node = serde_json::Map::new();
     node.insert("@type".into(), json!("Legislation"));
-    node.insert("@id".into(), json!(work_id(r, l.tag())));
+    node.insert("@id".into(), json!(work_id(e, l.tag())));
     node.insert("name".into(), json!(l.title_plain));
     node.insert("inLanguage".into(), json!(l.tag()));
     let value = if l.is_original {
@@ -92,7 +115,7 @@ fn work(r: &Renderer<'_>, l: &LangRender<'_>) -> serde_json::Map<String, Value> 
         "https://schema.org/UnofficialLegalValue"
     };
     node.insert("legislationLegalValue".into(), json!(value));
-    if let Some(base) = &r.settings.base_url {
+    if let Some(base) = e.base_url {
         node.insert(
             "url".into(),
             json!(format!("{base}{}", dir_of(l.tag(), View::Index))),
@@ -103,21 +126,20 @@ fn work(r: &Renderer<'_>, l: &LangRender<'_>) -> serde_json::Map<String, Value> 
 
 /// A message of the page's language, if it has one along its chain.
 fn message(
-    r: &Renderer<'_>,
+    e: &Edition<'_, '_>,
     l: &LangRender<'_>,
     key: &str,
     args: &[(&str, FluentValue<'_>)],
 ) -> Option<String> {
-    r.site.message(&l.lang.tag, key, args)
+    e.site.message(&l.lang.tag, key, args)
 }
 
-/// The metadata of the pages of language `l`: the same on each of them,
-/// so computed once per language ([`Renderer::metadata`]).
-pub(in crate::render) fn of(r: &Renderer<'_>, l: &LangRender<'_>) -> Metadata {
-    let source = &r.site.source;
+/// The metadata of the pages of language `l`.
+fn of(e: &Edition<'_, '_>, l: &LangRender<'_>) -> Metadata {
+    let source = &e.site.source;
     let doc = &source.provenance;
-    let date = date(r);
-    let mut node = work(r, l);
+    let date = date(e);
+    let mut node = work(e, l);
     node.insert("@context".into(), json!("https://schema.org"));
     // As the provenance shows them: the language's own message, else the original's words.
     let own = |key: &str| l.lang.messages.format(key, &[]);
@@ -138,17 +160,17 @@ pub(in crate::render) fn of(r: &Renderer<'_>, l: &LangRender<'_>) -> Metadata {
         node.insert("version".into(), json!(edition.version));
     }
     if l.is_original {
-        let translations: Vec<Value> = r
+        let translations: Vec<Value> = e
             .langs
             .iter()
             .filter(|o| !o.is_original)
-            .map(|o| Value::Object(work(r, o)))
+            .map(|o| Value::Object(work(e, o)))
             .collect();
         node.insert("workTranslation".into(), Value::Array(translations));
     } else {
         node.insert(
             "translationOfWork".into(),
-            Value::Object(work(r, r.original())),
+            Value::Object(work(e, original(e.langs))),
         );
     }
     let json_ld = serde_json::to_string(&Value::Object(node))
@@ -164,10 +186,10 @@ pub(in crate::render) fn of(r: &Renderer<'_>, l: &LangRender<'_>) -> Metadata {
         date: date.clone(),
         language: l.tag().to_string(),
         creator,
-        source_url: match (&r.settings.base_url, l.is_original) {
+        source_url: match (e.base_url, l.is_original) {
             (Some(base), false) => Some(format!(
                 "{base}{}",
-                dir_of(r.original_tag().as_str(), View::Index)
+                dir_of(e.site.original.as_str(), View::Index)
             )),
             _ => None,
         },
@@ -175,26 +197,22 @@ pub(in crate::render) fn of(r: &Renderer<'_>, l: &LangRender<'_>) -> Metadata {
     Metadata {
         json_ld,
         meta,
-        citation: citation(r, l),
+        citation: citation(e, l),
     }
 }
 
 /// The message `cite-paragraph` with `{number}` and `{url}` left for a
 /// script: the date of adoption and the edition's, each `none` if unknown.
-fn citation(r: &Renderer<'_>, l: &LangRender<'_>) -> String {
-    let source = &r.site.source;
+fn citation(e: &Edition<'_, '_>, l: &LangRender<'_>) -> String {
+    let source = &e.site.source;
     let adopted = source.provenance.adopted.as_deref();
     let edition = source.edition.as_ref().and_then(|e| e.date.as_deref());
     let notice = if l.is_original {
         "none".to_string()
     } else {
-        message(r, l, "cite-unofficial", &[]).unwrap_or_else(|| "none".into())
+        message(e, l, "cite-unofficial", &[]).unwrap_or_else(|| "none".into())
     };
-    let url = if r.settings.base_url.is_some() {
-        URL
-    } else {
-        "none"
-    };
+    let url = if e.base_url.is_some() { URL } else { "none" };
     let args = [
         ("title", FluentValue::from(l.title_plain.as_str())),
         ("date", FluentValue::from(adopted.unwrap_or("none"))),
@@ -203,7 +221,7 @@ fn citation(r: &Renderer<'_>, l: &LangRender<'_>) -> String {
         ("url", FluentValue::from(url)),
         ("notice", FluentValue::from(notice)),
     ];
-    message(r, l, "cite-paragraph", &args).unwrap_or_default()
+    message(e, l, "cite-paragraph", &args).unwrap_or_default()
 }
 
 #[cfg(test)]

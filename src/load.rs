@@ -77,6 +77,13 @@ pub(crate) struct Project {
 const SETTINGS_LIMIT: u64 = 1024 * 1024;
 
 /// Read the settings alone (the output folder must be known before anything is built).
+impl Project {
+    /// The files of language `tag`, if it has a folder under `locales/`.
+    pub(crate) fn files_of(&self, tag: &LangTag) -> Option<&LocaleFiles> {
+        self.locales.iter().find(|l| l.lang == *tag)
+    }
+}
+
 pub(crate) fn settings(root: &Path, overrides: Overrides) -> Result<Settings> {
     let rel = Path::new(layout::SETTINGS);
     let text = if root.join(rel).exists() {

@@ -122,9 +122,7 @@ fn comments(
     lang: &Language,
 ) -> Result<HashMap<String, Vec<String>>> {
     match project
-        .locales
-        .iter()
-        .find(|l| l.lang == lang.tag)
+        .files_of(&lang.tag)
         .and_then(|l| l.statement.as_ref())
     {
         Some(file) => {
@@ -138,9 +136,7 @@ fn comments(
 /// A language's glossary, if it has one.
 fn glossary(project: &Project, lang: &Language) -> Result<Vec<Term>> {
     match project
-        .locales
-        .iter()
-        .find(|l| l.lang == lang.tag)
+        .files_of(&lang.tag)
         .and_then(|l| l.glossary.as_ref())
     {
         Some(file) => crate::model::glossary::parse(file).map_err(Error::at),

@@ -128,9 +128,7 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
     }
     let stored = opened
         .project
-        .locales
-        .iter()
-        .find(|l| l.lang == lang.tag)
+        .files_of(&lang.tag)
         .and_then(|l| l.statement.as_ref())
         .expect("a language with a translation has its file");
     let raw = load::raw_text(&options.root, stored, &opened.project.settings)?;

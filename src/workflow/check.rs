@@ -172,9 +172,7 @@ fn unreviewed(site: &Site, lang: &Language, level: Review, out: &mut Vec<Diagnos
 /// backticked id such as `trade-7`) points the reviewer at nothing.
 fn review_notes(project: &Project, site: &Site, lang: &Language) -> Vec<Diagnostic> {
     let Some(file) = project
-        .locales
-        .iter()
-        .find(|l| l.lang == lang.tag)
+        .files_of(&lang.tag)
         .and_then(|l| l.review_notes.as_ref())
     else {
         return Vec::new();
@@ -213,9 +211,7 @@ fn looks_like_numbered_id(token: &str) -> bool {
 /// The glossary of `lang`, or none (a broken file is reported).
 fn lang_glossary(project: &Project, lang: &Language, problems: &mut Vec<Diagnostic>) -> Vec<Term> {
     let file = project
-        .locales
-        .iter()
-        .find(|l| l.lang == lang.tag)
+        .files_of(&lang.tag)
         .and_then(|l| l.glossary.as_ref());
     match file.map(glossary::parse) {
         Some(Ok(terms)) => terms,

@@ -123,9 +123,7 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
     }
     let file = opened
         .project
-        .locales
-        .iter()
-        .find(|l| l.lang == lang.tag)
+        .files_of(&lang.tag)
         .and_then(|l| l.statement.as_ref())
         .expect("a language with a translation has its file");
     edit::rewrite(&options.root, file, &changes, &opened.project.settings)?;

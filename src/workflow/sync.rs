@@ -118,9 +118,7 @@ fn refresh_language(
     lang: &Language,
 ) -> Result<Summary> {
     let files = project
-        .locales
-        .iter()
-        .find(|l| l.lang == lang.tag)
+        .files_of(&lang.tag)
         .expect("every language of the model was loaded");
     let Some(file) = files.statement.as_ref() else {
         write_file(
@@ -290,9 +288,7 @@ pub(crate) fn review_skeleton(lang: &LangTag) -> String {
 /// Create `locales/LANG/` for a new language.
 fn create_language(root: &Path, project: &Project, site: &Site, lang: &LangTag) -> Result<()> {
     let original = project
-        .locales
-        .iter()
-        .find(|l| l.lang == site.original)
+        .files_of(&site.original)
         .ok_or_else(|| Error::Refused(format!("locales/{}/ is missing", site.original)))?;
     write_file(
         root,

@@ -110,11 +110,10 @@ impl Folding {
 
     /// One word lowercased and folded; `None` if nothing but apostrophes.
     pub(crate) fn fold(&self, word: &str) -> Option<String> {
-        let pairs: Vec<char> = self.table.chars().collect();
         let folded: String = word
             .to_lowercase()
             .chars()
-            .map(|c| pairs.chunks(2).find(|p| p[0] == c).map_or(c, |p| p[1]))
+            .map(|c| partner(&self.table, c, Read::Forward))
             .collect();
         let folded = folded.trim_matches('ʼ');
         (!folded.is_empty()).then(|| one_script(folded))
@@ -148,11 +147,37 @@ fn one_script(word: &str) -> String {
     if latin == 0 || cyrillic == 0 {
         return word.to_string();
     }
-    let pairs: Vec<char> = HOMOGLYPHS.chars().collect();
-    let (from, to) = if latin >= cyrillic { (0, 1) } else { (1, 0) };
-    word.chars()
-        .map(|c| pairs.chunks(2).find(|p| p[from] == c).map_or(c, |p| p[to]))
-        .collect()
+    let read = if latin >= cyrillic {
+        Read::Forward
+    } else {
+        Read::Backward
+    };
+    word.chars().map(|c| partner(HOMOGLYPHS, c, read)).collect()
+}
+
+/// Which way a table of character pairs is read.
+#[derive(Debug, Clone, Copy)]
+enum Read {
+    /// From each pair's first character to its second.
+    Forward,
+    /// From each pair's second character to its first.
+    Backward,
+}
+
+/// The partner of `c` in `pairs` (characters two by two), read `read`;
+/// `c` itself if it has none.
+fn partner(pairs: &str, c: char, read: Read) -> char {
+    let mut chars = pairs.chars();
+    while let (Some(first), Some(second)) = (chars.next(), chars.next()) {
+        let (key, value) = match read {
+            Read::Forward => (first, second),
+            Read::Backward => (second, first),
+        };
+        if key == c {
+            return value;
+        }
+    }
+    c
 }
 
 #[cfg(test)]

@@ -278,42 +278,6 @@ impl OutputBudget {
     }
 }
 
-/// A hash of everything a build's output depends on: this program's
-/// version, the settings and every file read. Equal fingerprints give
-/// byte-identical sites, so a build can skip rendering altogether.
-fn fingerprint(project: &load::Project) -> String {
-    use sha2::Digest as _;
-    let mut hasher = sha2::Sha256::new();
-    let mut add = |label: &str, bytes: &[u8]| {
-        hasher.update(label.as_bytes());
-        hasher.update((bytes.len() as u64).to_le_bytes());
-        hasher.update(bytes);
-    };
-    add("version", env!("CARGO_PKG_VERSION").as_bytes());
-    add("settings", format!("{:?}", project.settings).as_bytes());
-    add(
-        &project.source.path.to_string_lossy(),
-        project.source.text.as_bytes(),
-    );
-    for locale in &project.locales {
-        let files = [&locale.statement, &locale.orphans, &locale.glossary];
-        for file in files.into_iter().flatten().chain([&locale.messages]) {
-            add(&file.path.to_string_lossy(), file.text.as_bytes());
-        }
-    }
-    for template in &project.templates {
-        add(&template.path.to_string_lossy(), template.text.as_bytes());
-    }
-    for file in &project.statics {
-        add(&file.path, &file.bytes);
-    }
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 /// The whole site in memory, sorted by path, with the warnings and settings: nothing is written.
 pub(crate) type Rendered = (Vec<render::Page>, Vec<Diagnostic>, Settings);
 
@@ -338,7 +302,7 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
     let out = settings.output_in(root);
     let target = write::Target::new(root, &out)?;
     let project = load::project(root, options.overrides.clone())?;
-    let inputs = fingerprint(&project);
+    let inputs = render::deps::of_inputs(&project).to_hex();
     let (summary, warnings, withheld) = match target.up_to_date(&inputs)? {
         // Nothing the site depends on changed and the output is intact.
         Some(files) => (

@@ -49,6 +49,8 @@ pub(crate) struct Folding {
     pub(crate) apostrophes: bool,
     /// Stemming or prefix matching.
     pub(crate) matching: Matching,
+    /// `table` as a lookup: each first character and its second, sorted.
+    pairs: Vec<(char, char)>,
 }
 
 impl Folding {
@@ -83,40 +85,80 @@ impl Folding {
             }
             _ => (false, Matching::Prefix),
         };
+        let pairs = lookup(&table);
         Folding {
             table,
             apostrophes,
             matching,
+            pairs,
         }
     }
 
     /// The folded words of `text`, in order.
+    #[cfg(test)]
     pub(crate) fn words(&self, text: &str) -> Vec<String> {
         let mut words = Vec::new();
+        self.each_word(text, |word| words.push(word.to_string()));
+        words
+    }
+
+    /// Calls `f` with each folded word of `text`, in order, without
+    /// allocating a string per word.
+    pub(crate) fn each_word(&self, text: &str, mut f: impl FnMut(&str)) {
         let mut word = String::new();
+        let mut folded = String::new();
         for c in text.chars() {
             if c.is_alphanumeric() || (self.apostrophes && APOSTROPHES.contains(&c)) {
                 word.push(c);
             } else if !word.is_empty() {
-                words.extend(self.fold(&word));
+                if let Some(w) = self.fold_into(&word, &mut folded) {
+                    f(w);
+                }
                 word.clear();
             }
         }
-        if !word.is_empty() {
-            words.extend(self.fold(&word));
+        if !word.is_empty()
+            && let Some(w) = self.fold_into(&word, &mut folded)
+        {
+            f(w);
         }
-        words
     }
 
     /// One word lowercased and folded; `None` if nothing but apostrophes.
+    #[cfg(test)]
     pub(crate) fn fold(&self, word: &str) -> Option<String> {
-        let folded: String = word
-            .to_lowercase()
-            .chars()
-            .map(|c| partner(&self.table, c, Read::Forward))
-            .collect();
-        let folded = folded.trim_matches('ʼ');
-        (!folded.is_empty()).then(|| one_script(folded))
+        self.fold_into(word, &mut String::new()).map(str::to_string)
+    }
+
+    /// [`Folding::fold`] into `out`, reused from word to word.
+    fn fold_into<'o>(&self, word: &str, out: &'o mut String) -> Option<&'o str> {
+        out.clear();
+        if word.is_ascii() && !self.apostrophes {
+            // No ASCII letter is folded outside Uzbek's apostrophes, and an
+            // ASCII word is in one script.
+            out.push_str(word);
+            out.make_ascii_lowercase();
+            return Some(out.as_str());
+        }
+        out.extend(word.to_lowercase().chars().map(|c| self.fold_char(c)));
+        let trimmed = out.trim_matches('ʼ');
+        if trimmed.is_empty() {
+            return None;
+        }
+        if let Some(mixed) = one_script(trimmed) {
+            *out = mixed;
+        } else if trimmed.len() != out.len() {
+            *out = trimmed.to_string();
+        }
+        Some(out.as_str())
+    }
+
+    /// The letter `c` is searched as.
+    fn fold_char(&self, c: char) -> char {
+        match self.pairs.binary_search_by_key(&c, |&(key, _)| key) {
+            Ok(i) => self.pairs[i].1,
+            Err(_) => c,
+        }
     }
 
     /// The stem of a folded word (the word itself without a stemmer).
@@ -136,23 +178,38 @@ impl Folding {
     }
 }
 
+/// The pairs of `table` as a sorted lookup; the first pair of a character
+/// wins, as when the table is read in order.
+fn lookup(table: &str) -> Vec<(char, char)> {
+    let mut pairs: Vec<(char, char)> = Vec::new();
+    let mut chars = table.chars();
+    while let (Some(key), Some(value)) = (chars.next(), chars.next()) {
+        if !pairs.iter().any(|&(k, _)| k == key) {
+            pairs.push((key, value));
+        }
+    }
+    pairs.sort_unstable();
+    pairs
+}
+
 /// A word that mixes Latin and Cyrillic letters, written in the script
-/// most of its letters use, as far as the letters look alike.
-fn one_script(word: &str) -> String {
+/// most of its letters use, as far as the letters look alike; `None` for a
+/// word in one script.
+fn one_script(word: &str) -> Option<String> {
     let latin = word.chars().filter(char::is_ascii_alphabetic).count();
     let cyrillic = word
         .chars()
         .filter(|c| ('\u{400}'..='\u{52f}').contains(c))
         .count();
     if latin == 0 || cyrillic == 0 {
-        return word.to_string();
+        return None;
     }
     let read = if latin >= cyrillic {
         Read::Forward
     } else {
         Read::Backward
     };
-    word.chars().map(|c| partner(HOMOGLYPHS, c, read)).collect()
+    Some(word.chars().map(|c| partner(HOMOGLYPHS, c, read)).collect())
 }
 
 /// Which way a table of character pairs is read.

@@ -6,7 +6,7 @@
 //! takes its stem's paragraphs; any word is also matched as a prefix of the
 //! vocabulary's forms. See `themes/default/static/theme/search.js`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -67,25 +67,41 @@ impl SearchIndex {
     ) -> SearchIndex {
         let folding = Folding::of(primary);
         let stemmer = folding.stemmer();
-        let mut forms: BTreeMap<String, String> = BTreeMap::new();
-        let mut by_stem: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        // Ids in the order stems are first met; sorted once at the end.
+        let mut stem_of_form: HashMap<String, usize> = HashMap::new();
+        let mut stem_ids: HashMap<String, usize> = HashMap::new();
+        let mut stems: Vec<String> = Vec::new();
+        let mut docs_of: Vec<Vec<usize>> = Vec::new();
         for (i, doc) in docs.iter().enumerate() {
-            for word in folding.words(&doc.text) {
-                let stem = forms
-                    .entry(word)
-                    .or_insert_with_key(|w| folding.stem(stemmer.as_ref(), w))
-                    .clone();
-                by_stem.entry(stem).or_default().insert(i);
-            }
+            folding.each_word(&doc.text, |word| {
+                let id = match stem_of_form.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let stem = folding.stem(stemmer.as_ref(), word);
+                        let id = *stem_ids.entry(stem).or_insert_with_key(|stem| {
+                            stems.push(stem.clone());
+                            docs_of.push(Vec::new());
+                            stems.len() - 1
+                        });
+                        stem_of_form.insert(word.to_string(), id);
+                        id
+                    }
+                };
+                // Documents come in order: a repeat is the last one.
+                if docs_of[id].last() != Some(&i) {
+                    docs_of[id].push(i);
+                }
+            });
         }
-        let position: BTreeMap<&str, usize> = by_stem
-            .keys()
-            .enumerate()
-            .map(|(i, s)| (s.as_str(), i))
-            .collect();
-        let words = forms
-            .iter()
-            .map(|(form, stem)| (form.clone(), position[stem.as_str()]))
+        let mut order: Vec<usize> = (0..stems.len()).collect();
+        order.sort_unstable_by(|&a, &b| stems[a].cmp(&stems[b]));
+        let mut position = vec![0; stems.len()];
+        for (rank, &id) in order.iter().enumerate() {
+            position[id] = rank;
+        }
+        let words = stem_of_form
+            .into_iter()
+            .map(|(form, id)| (form, position[id]))
             .collect();
         let stemmed = matches!(folding.matching, Matching::Stem(_));
         SearchIndex {
@@ -98,13 +114,13 @@ impl SearchIndex {
             docs,
             words,
             stems: if stemmed {
-                by_stem.keys().cloned().collect()
+                order.iter().map(|&id| stems[id].clone()).collect()
             } else {
                 Vec::new()
             },
-            postings: by_stem
-                .into_values()
-                .map(|d| d.into_iter().collect())
+            postings: order
+                .iter()
+                .map(|&id| std::mem::take(&mut docs_of[id]))
                 .collect(),
         }
     }
@@ -116,6 +132,7 @@ impl SearchIndex {
     /// `search.js`.
     #[cfg(test)]
     pub(crate) fn search(&self, primary: &str, query: &str) -> Vec<usize> {
+        use std::collections::BTreeSet;
         let folding = Folding::of(primary);
         let mut result: Option<BTreeSet<usize>> = None;
         for word in folding.words(query) {

@@ -153,6 +153,23 @@ pub(crate) enum Reads<'a> {
     Bytes(&'a [u8]),
 }
 
+impl Reads<'_> {
+    /// Whether the page shows a whole document (the full text, a
+    /// download, an EPUB, a search index): the longest to render.
+    pub(crate) fn is_whole(&self) -> bool {
+        matches!(
+            self,
+            Reads::Lang {
+                scope: Scope::Whole,
+                ..
+            } | Reads::Pair {
+                scope: Scope::Whole,
+                ..
+            }
+        )
+    }
+}
+
 /// One language's fingerprints.
 struct LangDeps {
     /// What every page of the language reads.

@@ -4,8 +4,13 @@
 //!
 //! Input: the outputs and the [`Renderer`]; output: every [`Page`], handed
 //! to a sink in a fixed order. Each output plans its pages as [`Job`]s; the
-//! jobs are rendered in parallel chunks, so memory holds one chunk at a
-//! time, not the site.
+//! jobs are rendered on the thread pool a bounded window ahead of the sink,
+//! which takes them in order on the calling thread, so memory holds the
+//! window, not the site, and writing overlaps rendering.
+
+use std::collections::BTreeMap;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::mpsc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -84,13 +89,14 @@ pub(crate) trait Output: Sync {
     }
 }
 
-/// How many pages are rendered in parallel before they are handed on.
-const CHUNK: usize = 256;
+/// How many pages may be rendered ahead of the one the sink waits for:
+/// memory holds this many pages at most, not the site.
+const WINDOW: usize = 256;
 
 /// Render every page of every output: for each language, each output's
-/// pages in turn, then each output's pages of the whole site. Pages reach
-/// `sink` in that order. With `deps`, each page's fingerprint is computed
-/// first, and a page the sink carries over is not rendered.
+/// pages, the pages of the whole document first (they take longest), then
+/// each output's pages of the whole site. Pages reach the sink in that
+/// order, on this thread, while the next ones render on the others.
 pub(crate) fn run<'r>(
     outputs: &'r [&'r dyn Output],
     r: &'r Renderer<'r>,
@@ -99,9 +105,12 @@ pub(crate) fn run<'r>(
 ) -> Result<()> {
     let mut jobs: Vec<Job<'r>> = Vec::new();
     for lang in &r.langs {
+        let mut pages: Vec<Job<'r>> = Vec::new();
         for output in outputs {
-            jobs.extend(output.language_pages(r, lang));
+            pages.extend(output.language_pages(r, lang));
         }
+        pages.sort_by_key(|job| !job.reads.is_whole());
+        jobs.extend(pages);
     }
     for output in outputs {
         jobs.extend(output.site_pages(r));
@@ -114,8 +123,8 @@ pub(crate) fn run<'r>(
             .collect(),
         None => vec![None; jobs.len()],
     };
-    for (chunk, fingerprints) in jobs.chunks(CHUNK).zip(fingerprints.chunks(CHUNK)) {
-        let mut todo = Vec::with_capacity(chunk.len());
+    let mut todo = Vec::with_capacity(jobs.len());
+    for (chunk, fingerprints) in jobs.chunks(WINDOW).zip(fingerprints.chunks(WINDOW)) {
         let known: Vec<(&str, Fingerprint)> = chunk
             .iter()
             .zip(fingerprints)
@@ -128,17 +137,46 @@ pub(crate) fn run<'r>(
                 todo.push((job, *fp));
             }
         }
-        // Rendered in parallel, handed on in order: the first page that
-        // fails in the fixed order is the one reported, whichever thread
-        // failed first.
-        let pages: Vec<Result<Page>> = todo.par_iter().map(|(job, _)| (job.render)()).collect();
-        for (page, (job, fp)) in pages.into_iter().zip(todo) {
-            let page = page?;
-            debug_assert_eq!(page.path, job.path, "a job renders the page at its path");
-            sink.page(page, fp)?;
-        }
     }
-    Ok(())
+    render_in_order(&todo, sink)
+}
+
+/// A page rendered on another thread, or the panic that stopped it.
+type Rendered = std::thread::Result<Result<Page>>;
+
+/// Render `todo` on the thread pool, at most [`WINDOW`] pages ahead, and
+/// hand each page to `sink` in order on this thread: the first page that
+/// fails in that order is the one reported, whichever failed first.
+fn render_in_order(todo: &[(&Job<'_>, Option<Fingerprint>)], sink: &mut dyn Sink) -> Result<()> {
+    let (done, rendered) = mpsc::channel::<(usize, Rendered)>();
+    rayon::in_place_scope_fifo(|scope| {
+        let mut spawned = 0;
+        let mut ready: BTreeMap<usize, Rendered> = BTreeMap::new();
+        for (next, (job, fingerprint)) in todo.iter().enumerate() {
+            while spawned < todo.len() && spawned < next + WINDOW {
+                let (job, at, done) = (todo[spawned].0, spawned, done.clone());
+                scope.spawn_fifo(move |_| {
+                    let page = panic::catch_unwind(AssertUnwindSafe(|| (job.render)()));
+                    // The receiver lives until every spawned page is handed on.
+                    let _ = done.send((at, page));
+                });
+                spawned += 1;
+            }
+            let page = loop {
+                if let Some(page) = ready.remove(&next) {
+                    break page;
+                }
+                let (at, page) = rendered
+                    .recv()
+                    .expect("a sender is kept while pages are awaited");
+                ready.insert(at, page);
+            };
+            let page = page.unwrap_or_else(|panic| panic::resume_unwind(panic))?;
+            debug_assert_eq!(page.path, job.path, "a job renders the page at its path");
+            sink.page(page, *fingerprint)?;
+        }
+        Ok(())
+    })
 }
 
 /// Plan the page at `path` from `template` and the context `make` builds.

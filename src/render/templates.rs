@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use fluent_bundle::FluentValue;
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::error::{Diagnostic, Error, Location, Result};
 use crate::lang::LangTag;
@@ -84,6 +85,7 @@ pub(crate) fn templates(files: &[TextFile]) -> Result<Templates> {
     tera.autoescape_on(vec![".html", ".xml", ".xhtml", ".opf"]);
     tera.set_escape_fn(escape_html);
     tera.register_filter("escape_xml", EscapeXml);
+    tera.register_filter("truncate", Truncate);
     let named: Vec<(String, &str)> = files
         .iter()
         .map(|f| {
@@ -248,6 +250,47 @@ impl tera::Filter for EscapeXml {
     }
 }
 
+/// Tera's `truncate(length=255, end="…")` filter, with the same result:
+/// the first `length` grapheme clusters of the text and `end`, or the whole
+/// text if it has no more. Tera's own splits the whole text into clusters
+/// first; this stops after `length`, which matters for the status pages'
+/// excerpts of long paragraphs.
+struct Truncate;
+
+impl tera::Filter for Truncate {
+    fn filter(
+        &self,
+        value: &tera::Value,
+        args: &HashMap<String, tera::Value>,
+    ) -> tera::Result<tera::Value> {
+        let wrong = |what: &str, value: &tera::Value, expected: &str| {
+            tera::Error::msg(format!(
+                "Filter `truncate` received an incorrect type for {what}: got `{value}` but expected a {expected}"
+            ))
+        };
+        let text = value
+            .as_str()
+            .ok_or_else(|| wrong("arg `value`", value, "String"))?;
+        let length = match args.get("length") {
+            Some(l) => l
+                .as_u64()
+                .and_then(|l| usize::try_from(l).ok())
+                .ok_or_else(|| wrong("arg `length`", l, "usize"))?,
+            None => 255,
+        };
+        let end = match args.get("end") {
+            Some(e) => e.as_str().ok_or_else(|| wrong("arg `end`", e, "String"))?,
+            None => "…",
+        };
+        Ok(tera::Value::String(
+            match text.grapheme_indices(true).nth(length) {
+                Some((at, _)) => format!("{}{end}", &text[..at]),
+                None => text.to_string(),
+            },
+        ))
+    }
+}
+
 /// The Tera functions `t(key, lang, ...)` and `t_html(key, lang, ...)`: an
 /// interface message, following the fallback chain. `t` gives plain text
 /// (for attributes); `t_html` gives escaped HTML for text content, wrapped
@@ -334,6 +377,42 @@ pub(crate) fn tagged_html(site: &Site, page: &LangTag, from: &LangTag, text: &st
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn truncate_gives_what_teras_own_filter_gives() {
+        let template = "{{ v | truncate(length=n) }}|{{ v | truncate(length=n, end=\"...\") }}|{{ v | truncate }}";
+        let mut ours = tera::Tera::default();
+        ours.register_filter("truncate", Truncate);
+        let mut theirs = tera::Tera::default();
+        for tera in [&mut ours, &mut theirs] {
+            tera.add_raw_template("t", template).unwrap();
+        }
+        let long = "Қазақстан Республикасы ".repeat(20);
+        let texts = [
+            "",
+            "abc",
+            "Ещё СOVID-19",
+            "e\u{301}e\u{301}e\u{301}",
+            "🇰🇿🇷🇺 flags",
+            &long,
+        ];
+        for text in texts {
+            for n in [0, 1, 2, 3, 5, 90, 1000] {
+                let mut context = tera::Context::new();
+                context.insert("v", text);
+                context.insert("n", &n);
+                assert_eq!(
+                    ours.render("t", &context).unwrap(),
+                    theirs.render("t", &context).unwrap(),
+                    "{text:?} at {n}"
+                );
+            }
+        }
+        let mut context = tera::Context::new();
+        context.insert("v", &3);
+        context.insert("n", &1);
+        assert!(ours.render("t", &context).is_err());
+    }
 
     #[test]
     fn a_key_is_read_where_a_template_or_one_it_names_mentions_it() {

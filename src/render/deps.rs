@@ -21,11 +21,13 @@
 //!   translated from) together with its original; a parallel page on
 //!   those of both languages. The full text, the one-file download and
 //!   the EPUB depend on every unit of their language;
-//! - the pages of the whole site: `sitemap.xml` and `robots.txt` on the
-//!   site's frame alone; the gateway and the 404 page also on every
-//!   language's title and figures (each unit's state and review, its
-//!   orphans); a status page on those and on every unit of its language
-//!   (its open work lists them with their text);
+//! - the pages of the whole site: the sitemap index `sitemap.xml`, each
+//!   language's sitemap and `robots.txt` on the site's frame alone (the
+//!   languages and the document's structure are all a sitemap lists); the
+//!   gateway and the 404 page also on every language's title and figures
+//!   (each unit's state and review, its orphans); a status page on those
+//!   and on every unit of its language (its open work lists them with
+//!   their text);
 //! - a static file on its bytes.
 
 use rayon::prelude::*;
@@ -126,7 +128,7 @@ pub(crate) enum Scope {
 pub(crate) enum Reads<'a> {
     /// Anything: every input file.
     Everything,
-    /// The site's frame alone (the sitemap, robots.txt).
+    /// The site's frame alone (the sitemaps, robots.txt).
     Site,
     /// The site's frame, and every language's title and figures (the
     /// gateway, the 404 page).

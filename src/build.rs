@@ -1,12 +1,14 @@
 //! The build pipeline, top to bottom: load, model, render, write.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
 use crate::error::{Diagnostic, Error, Result, fail_on_errors};
+use crate::lang::LangTag;
 use crate::progress::Progress;
-use crate::render::deps::{Deps, Fingerprint};
+use crate::render::deps::{Deps, Fingerprint, UnitPrints};
 use crate::settings::{Overrides, Settings};
 use crate::{load, model, render, write};
 
@@ -162,14 +164,28 @@ fn render_project(
 ) -> Result<Rendering> {
     let mut withheld = model::withhold_unlisted(&mut project);
     let budget = OutputBudget::new(&project);
-    // Parsing the theme's templates does not depend on the model: do both at once.
+    // Parsing the theme's templates does not depend on the model: do both
+    // at once. The model is made one language at a time, each language's
+    // files and entries freed as soon as it is modelled (after the
+    // fingerprints of its units are taken, if pages are fingerprinted).
+    let fingerprinted = inputs.is_some();
+    let load::Project {
+        settings,
+        source,
+        locales,
+        templates,
+        ..
+    } = &mut project;
     let ((site, problems), tera) = rayon::join(
-        || model::site(&project),
-        || render::templates(&project.templates),
+        || {
+            model::site_for_rendering(settings, source, locales, |source, lang| {
+                fingerprinted.then(|| render::deps::unit_prints(source, lang))
+            })
+        },
+        || render::templates(templates),
     );
     // The model owns what it needs: free the raw texts before rendering, so
     // that memory holds one copy of a large document, not two.
-    project.source.text = String::new();
     for locale in &mut project.locales {
         locale.statement = None;
         locale.orphans = None;
@@ -177,13 +193,27 @@ fn render_project(
         locale.review_notes = None;
     }
     let warnings = fail_on_errors(problems)?;
-    let mut site = site.ok_or_else(|| Error::Invalid(warnings.clone()))?;
+    let (mut site, prints) = site.ok_or_else(|| Error::Invalid(warnings.clone()))?;
+    let mut prints: HashMap<LangTag, Option<UnitPrints>> = site
+        .languages
+        .iter()
+        .map(|l| l.tag.clone())
+        .zip(prints)
+        .collect();
     withheld.extend(site.withhold_unpublished(&project.settings));
     // What each page reads, from the whole model: before anything in it is
-    // freed for rendering (the original's text, the units' Markdown), so
-    // that the fingerprints see every input.
-    let deps = inputs.map(|inputs| Deps::new(&site, &project, inputs));
-    // Pages show the units' HTML: free the Markdown and the files' entries.
+    // freed for rendering (the original's text), so that the fingerprints
+    // see every input.
+    let deps = inputs.map(|inputs| {
+        let units = site
+            .languages
+            .iter()
+            .filter_map(|l| prints.remove(&l.tag).flatten())
+            .collect();
+        Deps::new(&site, &project, units, inputs)
+    });
+    drop(prints);
+    // Pages show the units' HTML: free the original's Markdown.
     site.shed_for_rendering();
     let unnamed: Vec<Diagnostic> = site
         .languages

@@ -41,6 +41,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = files!(include_str, "templates":
     "macros.html",
     "parallel.html",
     "robots.txt",
+    "sitemap-language.xml",
     "sitemap.xml",
     "sphere.html",
     "status.html",

@@ -124,13 +124,50 @@ fn with_a_base_url_there_are_sitemap_canonical_and_open_graph() {
     let out = f.run(&["build", "--base-url", "https://example.org/statement"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!stderr(&out).contains("no base_url"));
-    let sitemap = f.read("public/sitemap.xml");
-    assert!(sitemap.contains("<loc>https://example.org/statement/kk/trade/</loc>"));
-    assert!(sitemap.contains("hreflang=\"x-default\" href=\"https://example.org/statement/\""));
-    // Every language page is listed with all seven alternates plus x-default.
-    let urls = sitemap.matches("<url>").count();
-    assert_eq!(urls, 1 + 7 * 11 + 1);
-    assert_eq!(sitemap.matches("hreflang=").count(), 8 + 7 * 11 * 8);
+    // sitemap.xml is an index of one sitemap per language, at the root
+    // (a sitemap lists only addresses under its own folder).
+    let index = f.read("public/sitemap.xml");
+    let tags = ["ru", "en", "kk", "ky", "tg", "tk", "uz"];
+    let listed: Vec<String> = index
+        .split("<loc>")
+        .skip(1)
+        .map(|s| s.split("</loc>").next().unwrap_or_default().to_string())
+        .collect();
+    let expected: Vec<String> = tags
+        .iter()
+        .map(|t| format!("https://example.org/statement/sitemap-{t}.xml"))
+        .collect();
+    assert_eq!(listed, expected, "{index}");
+    assert!(index.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"));
+    assert_eq!(index.matches("<sitemap>").count(), 7);
+    assert!(!index.contains("<url>"));
+    let kk = f.read("public/sitemap-kk.xml");
+    assert!(kk.contains("<loc>https://example.org/statement/kk/trade/</loc>"));
+    assert!(kk.contains("hreflang=\"x-default\" href=\"https://example.org/statement/\""));
+    // Each language's pages (index, full text, nine spheres) with all
+    // seven alternates plus x-default; the original's also the gateway
+    // and the status page (no alternates).
+    for tag in tags {
+        let sitemap = f.read(&format!("public/sitemap-{tag}.xml"));
+        let extra = if tag == "ru" { 2 } else { 0 };
+        assert_eq!(sitemap.matches("<url>").count(), 11 + extra, "{tag}");
+        let gateway = if tag == "ru" { 8 } else { 0 };
+        assert_eq!(
+            sitemap.matches("hreflang=").count(),
+            gateway + 11 * 8,
+            "{tag}"
+        );
+        assert_eq!(
+            sitemap
+                .matches(&format!("<loc>https://example.org/statement/{tag}/"))
+                .count(),
+            11,
+            "{tag}"
+        );
+    }
+    let ru = f.read("public/sitemap-ru.xml");
+    assert!(ru.contains("<loc>https://example.org/statement/</loc>"));
+    assert!(ru.contains("<loc>https://example.org/statement/status/</loc>"));
     assert!(
         f.read("public/robots.txt")
             .contains("Sitemap: https://example.org/statement/sitemap.xml")
@@ -164,6 +201,7 @@ fn without_a_base_url_the_absolute_parts_are_left_out_and_said_once() {
     let out = f.build();
     assert_eq!(stderr(&out).matches("no base_url set").count(), 1);
     assert!(!f.path("public/sitemap.xml").exists());
+    assert!(!f.path("public/sitemap-en.xml").exists());
     assert!(select(&f.page("en/index.html"), "link[rel=canonical]").is_empty());
 }
 

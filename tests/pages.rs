@@ -88,6 +88,8 @@ fn small_fixture_one_page_of_each_kind() {
             "status/index.html",
             "404.html",
             "sitemap.xml",
+            "sitemap-ru.xml",
+            "sitemap-en.xml",
             "robots.txt",
         ],
     );
@@ -101,6 +103,7 @@ fn small_fixture_without_a_base_url_offline() {
     };
     let pages = render(&common::repo().join("tests/fixtures/small"), overrides);
     assert!(!pages.contains_key("sitemap.xml"));
+    assert!(!pages.contains_key("sitemap-en.xml"));
     snapshot_all(
         "small_offline",
         &pages,

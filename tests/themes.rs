@@ -98,7 +98,11 @@ fn sitemap_and_robots_are_overridable_templates() {
     );
     f.write(
         "themes/default/templates/sitemap.xml",
-        "{% for url in urls %}{{ url.loc | escape_xml }}\n{% endfor %}",
+        "{% for sitemap in sitemaps %}{{ sitemap.lang }} {{ sitemap.loc | escape_xml }}\n{% endfor %}",
+    );
+    f.write(
+        "themes/default/templates/sitemap-language.xml",
+        "{{ lang }}\n{% for url in urls %}{{ url.loc | escape_xml }}\n{% endfor %}",
     );
     let out = f.run(&["build", "--base-url", "https://example.org/a&b/"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -106,9 +110,14 @@ fn sitemap_and_robots_are_overridable_templates() {
         f.read("public/robots.txt"),
         "User-agent: *\nDisallow: /https://example.org/a&b/\n"
     );
-    let sitemap = f.read("public/sitemap.xml");
+    let index = f.read("public/sitemap.xml");
     assert!(
-        sitemap.starts_with("https://example.org/a&amp;b/\nhttps://example.org/a&amp;b/ru/\n"),
+        index.starts_with("ru https://example.org/a&amp;b/sitemap-ru.xml\n"),
+        "{index}"
+    );
+    let sitemap = f.read("public/sitemap-ru.xml");
+    assert!(
+        sitemap.starts_with("ru\nhttps://example.org/a&amp;b/\nhttps://example.org/a&amp;b/ru/\n"),
         "{sitemap}"
     );
 }

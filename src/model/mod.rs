@@ -229,22 +229,33 @@ impl Site {
             unit.text = String::new();
         }
         for lang in &mut self.languages {
-            // Each unit's Markdown stays: the search index reads it as plain text.
-            for unit in &mut lang.units {
-                unit.old_source = None;
-            }
-            let files = lang.translation.iter_mut().chain(lang.parked.iter_mut());
-            for entry in files.flat_map(|t| &mut t.entries) {
-                entry.source = None;
-                entry.text = String::new();
-                entry.previous_source = None;
-                entry.note = None;
-                entry.review = None;
-                entry.review_of = None;
-            }
+            lang.shed_for_rendering();
         }
     }
+}
 
+impl Language {
+    /// Free what rendering does not read of this language (see
+    /// [`Site::shed_for_rendering`]): its units' old originals and its
+    /// files' entries but for their ids and places. Each unit's Markdown
+    /// stays: the search index reads it as plain text.
+    pub(crate) fn shed_for_rendering(&mut self) {
+        for unit in &mut self.units {
+            unit.old_source = None;
+        }
+        let files = self.translation.iter_mut().chain(self.parked.iter_mut());
+        for entry in files.flat_map(|t| &mut t.entries) {
+            entry.source = None;
+            entry.text = String::new();
+            entry.previous_source = None;
+            entry.note = None;
+            entry.review = None;
+            entry.review_of = None;
+        }
+    }
+}
+
+impl Site {
     /// Keep only the languages the settings publish; returns, for each
     /// language left out, why. A language is published if `languages` in
     /// the settings lists it (or the list is empty) and it meets the
@@ -410,6 +421,89 @@ pub(crate) fn site(project: &Project) -> (Option<Site>, Vec<Diagnostic>) {
         languages,
     };
     (Some(site), problems)
+}
+
+/// One language's outcome in [`site_for_rendering`]: the problems of its
+/// files, and unless they could not be parsed, the language, the problems
+/// found in modelling it and what the caller kept of it.
+type Modelled<K> = (Vec<Diagnostic>, Option<(Language, Vec<Diagnostic>, K)>);
+
+/// Build the model for rendering, one language at a time: as [`site`],
+/// with the same problems, but each language's files are parsed, modelled
+/// and shed for rendering ([`Language::shed_for_rendering`]) before the
+/// next, and their texts freed at once (`source` and `locales` keep their
+/// paths). Memory holds one language's files and entries at a time (one
+/// per thread), not the whole project's. `keep` sees each language fully
+/// modelled, before it is shed; what it returns comes back in the order of
+/// the site's languages.
+pub(crate) fn site_for_rendering<K: Send>(
+    settings: &crate::settings::Settings,
+    source_file: &mut TextFile,
+    locales: &mut [LocaleFiles],
+    keep: impl Fn(&Source, &Language) -> K + Sync,
+) -> (Option<(Site, Vec<K>)>, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let source = match Source::parse(&source_file.text, &source_file.path, &settings.original) {
+        Ok(source) => Some(source),
+        Err(errors) => {
+            problems.extend(errors);
+            None
+        }
+    };
+    source_file.text = String::new();
+    if let Some(source) = &source {
+        check_controls(&source.path, &source.title.text, None, &mut problems);
+    }
+    let original = &settings.original;
+    let modelled: Vec<Modelled<K>> = locales
+        .par_iter_mut()
+        .map(|files| {
+            let (parsed, found) = parse_locale(files, original);
+            for file in [&mut files.statement, &mut files.orphans]
+                .into_iter()
+                .flatten()
+            {
+                file.text = String::new();
+            }
+            let failed = found.iter().any(|p| p.severity == Severity::Error);
+            let built = match (parsed, &source) {
+                (Some(parsed), Some(source)) if !failed => {
+                    let (mut language, built) = language(source, original, parsed);
+                    let kept = keep(source, &language);
+                    language.shed_for_rendering();
+                    Some((language, built, kept))
+                }
+                _ => None,
+            };
+            (found, built)
+        })
+        .collect();
+    let mut built = Vec::with_capacity(modelled.len());
+    for (found, language) in modelled {
+        problems.extend(found);
+        built.extend(language);
+    }
+    let Some(source) = source else {
+        return (None, problems);
+    };
+    // As in `site`: the languages' own problems count only if every file parsed.
+    if problems.iter().any(|p| p.severity == Severity::Error) || built.len() != locales.len() {
+        return (None, problems);
+    }
+    let mut languages = Vec::with_capacity(built.len());
+    let mut kept = Vec::with_capacity(built.len());
+    for (language, found, k) in built {
+        problems.extend(found);
+        languages.push(language);
+        kept.push(k);
+    }
+    let site = Site {
+        original: original.clone(),
+        fallback: settings.fallback.clone(),
+        source,
+        languages,
+    };
+    (Some((site, kept)), problems)
 }
 
 /// A language's files, parsed.

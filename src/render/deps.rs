@@ -21,18 +21,20 @@
 //!   translated from) together with its original; a parallel page on
 //!   those of both languages. The full text, the one-file download and
 //!   the EPUB depend on every unit of their language;
-//! - the pages of the whole site: `sitemap.xml` and `robots.txt` on the
-//!   site's frame alone; the gateway and the 404 page also on every
-//!   language's title and figures (each unit's state and review, its
-//!   orphans); a status page on those and on every unit of its language
-//!   (its open work lists them with their text);
+//! - the pages of the whole site: the sitemap index `sitemap.xml`, each
+//!   language's sitemap and `robots.txt` on the site's frame alone (the
+//!   languages and the document's structure are all a sitemap lists); the
+//!   gateway and the 404 page also on every language's title and figures
+//!   (each unit's state and review, its orphans); a status page on those
+//!   and on every unit of its language (its open work lists them with
+//!   their text);
 //! - a static file on its bytes.
 
 use rayon::prelude::*;
 use sha2::Digest as _;
 
 use crate::load::Project;
-use crate::model::{Language, Site, Unit};
+use crate::model::{Language, Site, Source, Unit};
 
 /// A page's dependency fingerprint: 128 bits of SHA-256.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -126,7 +128,7 @@ pub(crate) enum Scope {
 pub(crate) enum Reads<'a> {
     /// Anything: every input file.
     Everything,
-    /// The site's frame alone (the sitemap, robots.txt).
+    /// The site's frame alone (the sitemaps, robots.txt).
     Site,
     /// The site's frame, and every language's title and figures (the
     /// gateway, the 404 page).
@@ -197,14 +199,22 @@ pub(crate) struct Deps {
 
 impl Deps {
     /// The fingerprints of `site`, made from `project` (whose settings,
-    /// templates, static files and interface messages are still loaded);
-    /// `everything` is the fingerprint of every input file.
-    pub(crate) fn new(site: &Site, project: &Project, everything: &str) -> Deps {
+    /// templates, static files and interface messages are still loaded)
+    /// and from `units`, each language's [`unit_prints`] in the site's
+    /// order, taken before its texts were freed; `everything` is the
+    /// fingerprint of every input file.
+    pub(crate) fn new(
+        site: &Site,
+        project: &Project,
+        units: Vec<UnitPrints>,
+        everything: &str,
+    ) -> Deps {
         let frame = site_frame(site, project);
         let langs = site
             .languages
             .par_iter()
-            .map(|lang| lang_deps(site, lang, &frame))
+            .zip(units)
+            .map(|(lang, units)| lang_deps(site, lang, units, &frame))
             .collect();
         let source = &site.source;
         Deps {
@@ -333,10 +343,20 @@ fn site_frame(site: &Site, project: &Project) -> Fingerprint {
     h.finish()
 }
 
+/// Each unit of a language as shown, fingerprinted by its position in
+/// reading order: what [`Deps::new`] needs of the language's texts, taken
+/// while the model still holds them.
+pub(crate) struct UnitPrints(Vec<Fingerprint>);
+
+/// The fingerprints of every unit of `lang` (see [`unit_deps`]).
+pub(crate) fn unit_prints(source: &Source, lang: &Language) -> UnitPrints {
+    UnitPrints(source.units().map(|u| unit_deps(lang, u)).collect())
+}
+
 /// One language's fingerprints, on top of the site's frame.
-fn lang_deps(site: &Site, lang: &Language, frame: &Fingerprint) -> LangDeps {
+fn lang_deps(site: &Site, lang: &Language, units: UnitPrints, frame: &Fingerprint) -> LangDeps {
     let source = &site.source;
-    let units: Vec<Fingerprint> = source.units().map(|u| unit_deps(lang, u)).collect();
+    let units = units.0;
     let mut h = Hasher::new("language");
     h.fp(frame)
         .print(&lang.tag)

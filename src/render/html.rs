@@ -1,6 +1,7 @@
 //! The HTML site as an [`Output`]: per language its index, full text,
 //! spheres and parallel pages; once, the gateway, the status page, the 404
-//! page, `sitemap.xml` (with a base URL), `robots.txt`, and the theme's
+//! page, the sitemap index `sitemap.xml` and each language's
+//! `sitemap-<lang>.xml` (with a base URL), `robots.txt`, and the theme's
 //! static files.
 
 use super::deps::{Reads, Scope};
@@ -98,12 +99,25 @@ impl Output for HtmlSite {
             );
         }
         if let Some(base) = &r.settings.base_url {
+            // An index, and one sitemap per language, each rendered on its
+            // own: no context holds every page in every language.
             jobs.push(
                 templated(r, "sitemap.xml", "sitemap.xml".into(), move || {
-                    views::sitemap(r, base)
+                    views::sitemap_index(r, base)
                 })
                 .reading(Reads::Site),
             );
+            for lang in &r.langs {
+                jobs.push(
+                    templated(
+                        r,
+                        "sitemap-language.xml",
+                        views::sitemap_path(lang.tag()),
+                        move || views::sitemap(r, lang, base),
+                    )
+                    .reading(Reads::Site),
+                );
+            }
         }
         jobs.push(
             templated(r, "robots.txt", "robots.txt".into(), move || {

@@ -8,7 +8,7 @@
 //! - `document`: a language's index, spheres, full text and one-file download;
 //! - `epub`: the documents of a language's EPUB;
 //! - `parallel`: two languages side by side;
-//! - `site`: the pages of the whole site (gateway, status, 404, sitemap, robots.txt).
+//! - `site`: the pages of the whole site (gateway, status, 404, sitemaps, robots.txt).
 //!
 //! The parts every page of one language shares: [`BaseLinks`] (assets, the
 //! gateway, the base URL), [`Header`] (the language, the title, the
@@ -26,7 +26,9 @@ use serde::Serialize;
 
 pub(super) use document::{download, full, index, sphere};
 pub(super) use parallel::parallel;
-pub(super) use site::{gateway, not_found, robots, sitemap, status, status_dir};
+pub(super) use site::{
+    gateway, not_found, robots, sitemap, sitemap_index, sitemap_path, status, status_dir,
+};
 
 use super::blocks::{Block, Syntax};
 use super::lang::{LangCtx, LangRender, ProvenanceCtx, ReviewCtx};

@@ -1,5 +1,5 @@
 //! The pages of the whole site, in every language at once: the gateway,
-//! the translation status, the 404 page, `sitemap.xml` and `robots.txt`.
+//! the translation status, the 404 page, the sitemaps and `robots.txt`.
 
 use std::collections::HashMap;
 
@@ -376,7 +376,7 @@ pub(crate) fn not_found<'a>(r: &'a Renderer<'_>, from: &str) -> NotFoundContext<
     }
 }
 
-/// One address of `sitemap.xml`, with the same page in every language.
+/// One address of a language's sitemap, with the same page in every language.
 #[derive(Serialize, Debug)]
 struct SitemapUrl {
     loc: String,
@@ -384,12 +384,32 @@ struct SitemapUrl {
     alternates: Vec<Alternate>,
 }
 
-/// The context of `sitemap.xml`, made only with a base URL.
+/// One sitemap listed by the index.
+#[derive(Serialize, Debug)]
+struct SitemapRef<'a> {
+    /// Its address.
+    loc: String,
+    /// The language whose pages it lists.
+    lang: &'a str,
+}
+
+/// The context of `sitemap.xml`, the sitemap index, made only with a base URL.
+#[derive(Serialize, Debug)]
+pub(crate) struct SitemapIndexContext<'a> {
+    base_url: &'a str,
+    /// Every language's sitemap, in the site's order.
+    sitemaps: Vec<SitemapRef<'a>>,
+}
+
+/// The context of `sitemap-language.xml`: one language's sitemap, made only with a base URL.
 #[derive(Serialize, Debug)]
 pub(crate) struct SitemapContext<'a> {
     base_url: &'a str,
-    /// The gateway, every page of every language (index, full text,
-    /// spheres; not the parallel pages), then the status page.
+    /// The language whose pages it lists.
+    lang: &'a str,
+    /// The language's pages (index, full text, spheres; not the parallel
+    /// pages), each with the same page in every language and `x-default`;
+    /// in the original's sitemap the gateway first and the status page last.
     urls: Vec<SitemapUrl>,
 }
 
@@ -400,42 +420,72 @@ pub(crate) struct RobotsContext<'a> {
     base_url: Option<&'a str>,
 }
 
-/// `sitemap.xml` for the site published at `base`.
-pub(crate) fn sitemap<'a>(r: &Renderer<'_>, base: &'a str) -> SitemapContext<'a> {
+/// The path of the sitemap of the language tagged `tag`, at the root:
+/// a sitemap lists only addresses under its own folder (sitemaps.org), and
+/// the original's lists the gateway and the status page too.
+pub(crate) fn sitemap_path(tag: &str) -> String {
+    format!("sitemap-{tag}.xml")
+}
+
+/// `sitemap.xml`, the index of every language's sitemap, for the site published at `base`.
+pub(crate) fn sitemap_index<'a>(r: &'a Renderer<'_>, base: &'a str) -> SitemapIndexContext<'a> {
+    SitemapIndexContext {
+        base_url: base,
+        sitemaps: r
+            .langs
+            .iter()
+            .map(|l| SitemapRef {
+                loc: format!("{base}{}", sitemap_path(l.tag())),
+                lang: l.tag(),
+            })
+            .collect(),
+    }
+}
+
+/// The sitemap of `lang` for the site published at `base`: its pages
+/// alone, so that no context holds every page in every language.
+pub(crate) fn sitemap<'a>(
+    r: &Renderer<'_>,
+    lang: &'a LangRender<'a>,
+    base: &'a str,
+) -> SitemapContext<'a> {
     let x_default = || Alternate {
         hreflang: "x-default".into(),
         href: base.to_string(),
     };
-    let alternates = |view: Option<View<'_>>| -> Vec<Alternate> {
+    let alternates = |view: View<'_>| -> Vec<Alternate> {
         r.langs
             .iter()
             .map(|l| Alternate {
                 hreflang: l.tag().to_string(),
-                href: format!("{base}{}", dir_of(l.tag(), view.unwrap_or(View::Index))),
+                href: format!("{base}{}", dir_of(l.tag(), view)),
             })
             .chain([x_default()])
             .collect()
     };
-    let mut urls = vec![SitemapUrl {
-        loc: base.to_string(),
-        alternates: alternates(None),
-    }];
+    let mut urls = Vec::new();
+    if lang.is_original {
+        urls.push(SitemapUrl {
+            loc: base.to_string(),
+            alternates: alternates(View::Index),
+        });
+    }
     let spheres = r.site.source.spheres.iter().map(|s| View::Sphere(s.slug()));
     for view in [View::Index, View::Full].into_iter().chain(spheres) {
-        let same = alternates(Some(view));
-        for lang in same.iter().take(r.langs.len()) {
-            urls.push(SitemapUrl {
-                loc: lang.href.clone(),
-                alternates: alternates(Some(view)),
-            });
-        }
+        urls.push(SitemapUrl {
+            loc: format!("{base}{}", dir_of(lang.tag(), view)),
+            alternates: alternates(view),
+        });
     }
-    urls.push(SitemapUrl {
-        loc: format!("{base}status/"),
-        alternates: Vec::new(),
-    });
+    if lang.is_original {
+        urls.push(SitemapUrl {
+            loc: format!("{base}status/"),
+            alternates: Vec::new(),
+        });
+    }
     SitemapContext {
         base_url: base,
+        lang: lang.tag(),
         urls,
     }
 }

@@ -82,7 +82,8 @@ impl Output for HtmlSite {
             templated(r, "status.html", "status/index.html".into(), move || {
                 views::status(r, r.original(), "status/")
             })
-            .reading(Reads::Status(r.position(r.original()))),
+            .reading(Reads::Status(r.position(r.original())))
+            .alone(),
             templated(r, "404.html", "404.html".into(), move || {
                 views::not_found(r, "")
             })
@@ -95,7 +96,8 @@ impl Output for HtmlSite {
                 templated(r, "status.html", format!("{dir}index.html"), move || {
                     views::status(r, lang, &dir)
                 })
-                .reading(Reads::Status(r.position(lang))),
+                .reading(Reads::Status(r.position(lang)))
+                .alone(),
             );
         }
         if let Some(base) = &r.settings.base_url {

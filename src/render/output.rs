@@ -37,6 +37,8 @@ pub(crate) struct Job<'r> {
     /// Its template or output, and what it reads.
     kind: &'static str,
     reads: Reads<'r>,
+    /// Whether it renders with no other page beside it (see [`Job::alone`]).
+    alone: bool,
     render: Box<dyn Fn() -> Result<Page> + Send + Sync + 'r>,
 }
 
@@ -52,6 +54,7 @@ impl<'r> Job<'r> {
             path,
             kind,
             reads: Reads::Everything,
+            alone: false,
             render: Box::new(render),
         }
     }
@@ -59,6 +62,16 @@ impl<'r> Job<'r> {
     /// The job, reading only `reads`.
     pub(crate) fn reading(self, reads: Reads<'r>) -> Job<'r> {
         Job { reads, ..self }
+    }
+
+    /// The job, rendered with no other page in memory beside it: its
+    /// context is many times a language's pages (a status page lists every
+    /// unit with an excerpt).
+    pub(crate) fn alone(self) -> Job<'r> {
+        Job {
+            alone: true,
+            ..self
+        }
     }
 }
 
@@ -154,6 +167,12 @@ fn render_in_order(todo: &[(&Job<'_>, Option<Fingerprint>)], sink: &mut dyn Sink
         let mut ready: BTreeMap<usize, Rendered> = BTreeMap::new();
         for (next, (job, fingerprint)) in todo.iter().enumerate() {
             while spawned < todo.len() && spawned < next + WINDOW {
+                // A page rendered alone waits for every page before it to be
+                // handed on, and the pages after it wait for it.
+                let after_alone = spawned > next && todo[spawned - 1].0.alone;
+                if after_alone || (todo[spawned].0.alone && spawned > next) {
+                    break;
+                }
                 let (job, at, done) = (todo[spawned].0, spawned, done.clone());
                 scope.spawn_fifo(move |_| {
                     let page = panic::catch_unwind(AssertUnwindSafe(|| (job.render)()));

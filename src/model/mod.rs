@@ -373,20 +373,7 @@ pub(crate) fn open(root: &Path, overrides: Overrides) -> Result<Opened> {
 pub(crate) fn site(project: &Project) -> (Option<Site>, Vec<Diagnostic>) {
     let settings = &project.settings;
     let mut problems = Vec::new();
-    let source = match Source::parse(
-        &project.source.text,
-        &project.source.path,
-        &settings.original,
-    ) {
-        Ok(source) => Some(source),
-        Err(errors) => {
-            problems.extend(errors);
-            None
-        }
-    };
-    if let Some(source) = &source {
-        check_controls(&source.path, &source.title.text, None, &mut problems);
-    }
+    let source = parse_original(&project.source, &settings.original, &mut problems);
     // Languages are independent: parse them in parallel, report in order.
     let parsed: Vec<_> = project
         .locales
@@ -409,18 +396,48 @@ pub(crate) fn site(project: &Project) -> (Option<Site>, Vec<Diagnostic>) {
         .into_par_iter()
         .map(|parsed| language(&source, original, parsed))
         .collect();
+    let site = assemble(settings, source, built, &mut problems);
+    (Some(site), problems)
+}
+
+/// The original parsed from `file` and its title checked; `None` (with
+/// the reasons in `problems`) if it could not be parsed.
+fn parse_original(
+    file: &TextFile,
+    tag: &LangTag,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Source> {
+    match Source::parse(&file.text, &file.path, tag) {
+        Ok(source) => {
+            check_controls(&source.path, &source.title.text, None, problems);
+            Some(source)
+        }
+        Err(errors) => {
+            problems.extend(errors);
+            None
+        }
+    }
+}
+
+/// The site of `source` and its modelled languages, in order; each
+/// language's problems are added to `problems` in that order.
+fn assemble(
+    settings: &crate::settings::Settings,
+    source: Source,
+    built: Vec<(Language, Vec<Diagnostic>)>,
+    problems: &mut Vec<Diagnostic>,
+) -> Site {
     let mut languages = Vec::with_capacity(built.len());
     for (language, found) in built {
         problems.extend(found);
         languages.push(language);
     }
-    let site = Site {
-        original: original.clone(),
+    Site {
+        original: settings.original.clone(),
         fallback: settings.fallback.clone(),
         source,
         languages,
-    };
-    (Some(site), problems)
+    }
 }
 
 /// One language's outcome in [`site_for_rendering`]: the problems of its
@@ -443,17 +460,8 @@ pub(crate) fn site_for_rendering<K: Send>(
     keep: impl Fn(&Source, &Language) -> K + Sync,
 ) -> (Option<(Site, Vec<K>)>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
-    let source = match Source::parse(&source_file.text, &source_file.path, &settings.original) {
-        Ok(source) => Some(source),
-        Err(errors) => {
-            problems.extend(errors);
-            None
-        }
-    };
+    let source = parse_original(source_file, &settings.original, &mut problems);
     source_file.text = String::new();
-    if let Some(source) = &source {
-        check_controls(&source.path, &source.title.text, None, &mut problems);
-    }
     let original = &settings.original;
     let modelled: Vec<Modelled<K>> = locales
         .par_iter_mut()
@@ -490,19 +498,11 @@ pub(crate) fn site_for_rendering<K: Send>(
     if problems.iter().any(|p| p.severity == Severity::Error) || built.len() != locales.len() {
         return (None, problems);
     }
-    let mut languages = Vec::with_capacity(built.len());
-    let mut kept = Vec::with_capacity(built.len());
-    for (language, found, k) in built {
-        problems.extend(found);
-        languages.push(language);
-        kept.push(k);
-    }
-    let site = Site {
-        original: original.clone(),
-        fallback: settings.fallback.clone(),
-        source,
-        languages,
-    };
+    let (built, kept): (Vec<_>, Vec<K>) = built
+        .into_iter()
+        .map(|(language, found, k)| ((language, found), k))
+        .unzip();
+    let site = assemble(settings, source, built, &mut problems);
     (Some((site, kept)), problems)
 }
 

@@ -51,6 +51,9 @@ pub(crate) struct Folding {
     pub(crate) matching: Matching,
     /// `table` as a lookup: each first character and its second, sorted.
     pairs: Vec<(char, char)>,
+    /// Whether `table` folds any ASCII character (Uzbek's apostrophes);
+    /// if not, an ASCII word is only lowercased.
+    folds_ascii: bool,
 }
 
 impl Folding {
@@ -86,11 +89,13 @@ impl Folding {
             _ => (false, Matching::Prefix),
         };
         let pairs = lookup(&table);
+        let folds_ascii = pairs.iter().any(|(key, _)| key.is_ascii());
         Folding {
             table,
             apostrophes,
             matching,
             pairs,
+            folds_ascii,
         }
     }
 
@@ -133,9 +138,8 @@ impl Folding {
     /// [`Folding::fold`] into `out`, reused from word to word.
     fn fold_into<'o>(&self, word: &str, out: &'o mut String) -> Option<&'o str> {
         out.clear();
-        if word.is_ascii() && !self.apostrophes {
-            // No ASCII letter is folded outside Uzbek's apostrophes, and an
-            // ASCII word is in one script.
+        if word.is_ascii() && !self.folds_ascii {
+            // Nothing to fold, and an ASCII word is in one script.
             out.push_str(word);
             out.make_ascii_lowercase();
             return Some(out.as_str());

@@ -212,8 +212,9 @@ impl Site {
     /// (the units hold what pages show) and the original's Markdown (each
     /// language's units hold it where shown). Each language's units keep
     /// their Markdown, whose plain text names and describes pages and fills
-    /// the search index. Entries keep their ids and places, so orphans are
-    /// still listed. Commands other than rendering must not call this.
+    /// the search index. Of the files' entries only the orphans and the
+    /// parked stay, with their ids and places, to be listed. Commands other
+    /// than rendering must not call this.
     pub(crate) fn shed_for_rendering(&mut self) {
         let source = &mut self.source;
         let all = std::iter::once(&mut source.title)
@@ -236,12 +237,26 @@ impl Site {
 
 impl Language {
     /// Free what rendering does not read of this language (see
-    /// [`Site::shed_for_rendering`]): its units' old originals and its
-    /// files' entries but for their ids and places. Each unit's Markdown
+    /// [`Site::shed_for_rendering`]): its units' old originals and links to
+    /// their entries, the entries of `statement.yaml` that are not orphans,
+    /// and of the rest all but their ids and places. Each unit's Markdown
     /// stays: the search index reads it as plain text.
     pub(crate) fn shed_for_rendering(&mut self) {
         for unit in &mut self.units {
             unit.old_source = None;
+            unit.entry = None;
+        }
+        self.units.shrink_to_fit();
+        // Of `statement.yaml`'s entries only the orphans are listed; the
+        // others are in `units` already.
+        if let Some(translation) = &mut self.translation {
+            let orphans = std::mem::take(&mut self.orphans);
+            let mut entries = std::mem::take(&mut translation.entries);
+            translation.entries = orphans
+                .iter()
+                .map(|&i| std::mem::replace(&mut entries[i], Entry::new("")))
+                .collect();
+            self.orphans = (0..translation.entries.len()).collect();
         }
         let files = self.translation.iter_mut().chain(self.parked.iter_mut());
         for entry in files.flat_map(|t| &mut t.entries) {

@@ -152,12 +152,14 @@ impl SearchIndex {
 }
 
 /// The script `search/<lang>.js`: it adds the index to `window.tolmachSearch`.
-pub(crate) fn script(index: &SearchIndex) -> String {
-    let json = serde_json::to_string(index).expect("an index is plain strings and numbers");
-    format!(
-        "(window.tolmachSearch=window.tolmachSearch||{{}})[{}]={json};\n",
-        serde_json::to_string(&index.lang).expect("a tag is a string")
-    )
+/// The index is serialised straight into the script: a large index is held once.
+pub(crate) fn script(index: &SearchIndex) -> Vec<u8> {
+    let mut out = b"(window.tolmachSearch=window.tolmachSearch||{})[".to_vec();
+    serde_json::to_writer(&mut out, &index.lang).expect("a tag is a string");
+    out.extend_from_slice(b"]=");
+    serde_json::to_writer(&mut out, index).expect("an index is plain strings and numbers");
+    out.extend_from_slice(b";\n");
+    out
 }
 
 /// The index inside a `search/<lang>.js` script, read back.
@@ -191,7 +193,8 @@ mod tests {
                 doc("b", 2, "Cooperation in trade."),
             ],
         );
-        let back = parse_script(&script(&index)).expect("the script holds the index");
+        let back = parse_script(std::str::from_utf8(&script(&index)).expect("UTF-8"))
+            .expect("the script holds the index");
         assert_eq!(back, index);
         // One stem for both forms.
         assert_eq!(back.words["cooperate"], back.words["cooperation"]);

@@ -37,7 +37,7 @@ impl Output for Search {
             Job::new(path.clone(), "search", move || {
                 Ok(Page {
                     path: path.clone(),
-                    bytes: index::script(&language_index(r, lang)).into_bytes(),
+                    bytes: index::script(&language_index(r, lang)),
                 })
             })
             .reading(reads),

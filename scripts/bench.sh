@@ -52,6 +52,8 @@ timeout=${TIMEOUT:-900}
 serve=${SERVE:-1}
 base=https://example.org/statement/
 
+# Whether the tree differs from its commit, before the results folder (which may be in it) exists.
+dirty=$(cd "$repo" && git status --porcelain 2>/dev/null | grep -q . && echo '(dirty tree)' || true)
 mkdir -p "$results"
 rm -rf "$work" && mkdir -p "$work"
 # A private copy of the binary, so that a rebuild of target/ during the run does not change it.
@@ -70,7 +72,7 @@ summary=$results/summary.txt
 : > "$summary"
 say() { echo "$*" | tee -a "$summary"; }
 say "nproc: $(nproc); $(uname -srm); load: $(cut -d' ' -f1-3 /proc/loadavg); $("$hugo" version | cut -d' ' -f1-2); ${ZOLA:+$("$ZOLA" --version);} $(hyperfine --version)"
-say "tolmach: $(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo '?') $(cd "$repo" && git status --porcelain 2>/dev/null | grep -q . && echo '(dirty tree)')"
+say "tolmach: $(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo '?') $dirty"
 
 # --- Tolmach, Zola and Hugo alternated in one run ------------------------------------
 compare_scales=${COMPARE_SCALES-1 10 100 1000}

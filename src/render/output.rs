@@ -207,7 +207,7 @@ pub(crate) fn templated<'r, C: Serialize>(
 ) -> Job<'r> {
     let at = path.clone();
     Job::new(path, template, move || {
-        let html = r.render(template, &make())?;
+        let html = r.render_owned(template, make())?;
         Ok(Page {
             path: at.clone(),
             bytes: html.into_bytes(),

@@ -150,10 +150,23 @@ impl<'a> Renderer<'a> {
 
     /// Render the template `name` with `context`.
     pub(super) fn render(&self, name: &str, context: &impl Serialize) -> Result<String> {
-        let context = tera::Context::from_serialize(context)
-            .map_err(|err| Error::Refused(format!("the context of `{name}`: {err}")))?;
-        self.templates.render(name, &context)
+        self.templates.render(name, &tera_context(name, context)?)
     }
+
+    /// Render the template `name` with `context`, which is dropped once
+    /// Tera has its own copy: a whole document's context is not held twice
+    /// while its page renders.
+    pub(super) fn render_owned(&self, name: &str, context: impl Serialize) -> Result<String> {
+        let copied = tera_context(name, &context)?;
+        drop(context);
+        self.templates.render(name, &copied)
+    }
+}
+
+/// Tera's copy of the context of the template `name`.
+fn tera_context(name: &str, context: &impl Serialize) -> Result<tera::Context> {
+    tera::Context::from_serialize(context)
+        .map_err(|err| Error::Refused(format!("the context of `{name}`: {err}")))
 }
 
 /// The stylesheet's `@font-face` rules (each starting a line), and the

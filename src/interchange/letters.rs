@@ -72,7 +72,7 @@ fn alphabet(site: &Site, lang: &Language) -> BTreeSet<char> {
     site.source
         .units()
         .filter(|u| !lang.unit(u).fallback)
-        .flat_map(|u| lang.unit(u).text.chars())
+        .flat_map(|u| lang.unit(u).markdown().chars())
         .filter(|c| c.is_alphabetic())
         .flat_map(char::to_lowercase)
         .collect()

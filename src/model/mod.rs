@@ -57,8 +57,11 @@ pub(crate) struct UnitText {
     pub state: State,
     /// How far review has come (only a translated unit can be reviewed).
     pub review: Review,
-    /// The Markdown to show: the translation, or the original when missing.
-    pub text: String,
+    /// The Markdown to show: the translation, or the original when missing;
+    /// empty where it is the same as `html` (most units: no markup and
+    /// nothing HTML escapes), so that memory holds it once. Read it with
+    /// [`UnitText::markdown`].
+    text: String,
     /// `text` rendered to safe inline HTML, once for every page that shows it.
     pub html: String,
     /// Whether `text` is the original shown in place of a missing translation.
@@ -70,6 +73,19 @@ pub(crate) struct UnitText {
     pub entry: Option<usize>,
     /// Where the entry is in the translation file, if it exists.
     pub location: Option<Location>,
+    /// Whether the Markdown is `html` itself (and `text` empty).
+    markdown_is_html: bool,
+}
+
+impl UnitText {
+    /// The Markdown to show: the translation, or the original when missing.
+    pub(crate) fn markdown(&self) -> &str {
+        if self.markdown_is_html {
+            &self.html
+        } else {
+            &self.text
+        }
+    }
 }
 
 /// One language of the edition.
@@ -212,7 +228,7 @@ impl Site {
     /// (the units hold what pages show) and the original's Markdown (each
     /// language's units hold it where shown). Each language's units keep
     /// their Markdown, whose plain text names and describes pages and fills
-    /// the search index. Of the files' entries only the orphans and the
+    /// the search index (once only where it is the same as their HTML). Of the files' entries only the orphans and the
     /// parked stay, with their ids and places, to be listed. Commands other
     /// than rendering must not call this.
     pub(crate) fn shed_for_rendering(&mut self) {
@@ -792,15 +808,22 @@ fn shown(
     entry: Option<usize>,
     location: Option<Location>,
 ) -> UnitText {
+    let html = crate::markdown::render_inline(&text);
+    let markdown_is_html = html == text;
     UnitText {
         state,
         review: Review::Translated,
-        html: crate::markdown::render_inline(&text),
-        text,
+        html,
+        text: if markdown_is_html {
+            String::new()
+        } else {
+            text
+        },
         fallback,
         old_source,
         entry,
         location,
+        markdown_is_html,
     }
 }
 

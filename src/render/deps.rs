@@ -411,7 +411,7 @@ fn unit_deps(lang: &Language, unit: &Unit) -> Fingerprint {
         .text(&unit.text)
         .print(&shown.state)
         .print(&shown.review)
-        .text(&shown.text)
+        .text(shown.markdown())
         .text(&shown.html)
         .print(&shown.fallback)
         .print(&shown.old_source)

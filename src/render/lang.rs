@@ -134,12 +134,12 @@ impl<'a> LangRender<'a> {
             .source
             .preamble
             .first()
-            .map(|u| truncate(&plain_text(&lang.unit(u).text), DESCRIPTION_CHARS))
+            .map(|u| truncate(&plain_text(lang.unit(u).markdown()), DESCRIPTION_CHARS))
             .unwrap_or_default();
         Ok(LangRender {
             lang,
             is_original: site.is_original(lang),
-            title_plain: plain_text(&lang.unit(&site.source.title).text),
+            title_plain: plain_text(lang.unit(&site.source.title).markdown()),
             description,
             notices: notices(site, lang)?,
             permalink_labels,

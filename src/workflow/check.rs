@@ -411,7 +411,7 @@ fn qa(
     out: &mut Vec<Diagnostic>,
 ) {
     let at = shown.location;
-    let (ours, theirs) = (numbers(&shown.text), numbers(&unit.text));
+    let (ours, theirs) = (numbers(shown.markdown()), numbers(&unit.text));
     if ours != theirs {
         out.push(Diagnostic::warning(
             path,
@@ -424,7 +424,8 @@ fn qa(
             ),
         ));
     }
-    if normalize_space(&shown.text) == unit.text && unit.text.chars().any(char::is_alphabetic) {
+    if normalize_space(shown.markdown()) == unit.text && unit.text.chars().any(char::is_alphabetic)
+    {
         out.push(Diagnostic::warning(
             path,
             at,
@@ -435,7 +436,7 @@ fn qa(
         ));
     }
     let original = unit.text.to_lowercase();
-    let text = shown.text.to_lowercase();
+    let text = shown.markdown().to_lowercase();
     for term in terms {
         if let Some(form) = term.used_in(&original)
             && !term.rendered_in(&text)

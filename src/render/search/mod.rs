@@ -48,7 +48,7 @@ impl Output for Search {
 /// The index of `lang`: every numbered paragraph as the language shows it.
 fn language_index(r: &Renderer<'_>, lang: &LangRender<'_>) -> SearchIndex {
     let source = &r.site.source;
-    let text = |u: &Unit| plain_text(&lang.lang.unit(u).text);
+    let text = |u: &Unit| plain_text(lang.lang.unit(u).markdown());
     let spheres = source
         .spheres
         .iter()

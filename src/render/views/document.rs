@@ -190,7 +190,7 @@ pub(crate) fn sphere<'a>(
     };
     let title = format!(
         "{} — {}",
-        plain_text(&lang.lang.unit(&sphere.heading).text),
+        plain_text(lang.lang.unit(&sphere.heading).markdown()),
         lang.title_plain
     );
     SphereContext {

@@ -64,7 +64,7 @@ pub(crate) fn parallel<'a>(
     let sphere = part.map(|slug| r.sphere(slug).1);
     let part_title = sphere.map_or_else(
         || lang.title_plain.clone(),
-        |s| plain_text(&lang.lang.unit(&s.heading).text),
+        |s| plain_text(lang.lang.unit(&s.heading).markdown()),
     );
     let title = format!("{part_title} — {} | {}", lang.lang.name, other.lang.name);
     let original_dir = at.original_dir(r.original_tag().as_str());

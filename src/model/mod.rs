@@ -73,14 +73,14 @@ pub(crate) struct UnitText {
     pub entry: Option<usize>,
     /// Where the entry is in the translation file, if it exists.
     pub location: Option<Location>,
-    /// Whether the Markdown is `html` itself (and `text` empty).
-    markdown_is_html: bool,
 }
 
 impl UnitText {
     /// The Markdown to show: the translation, or the original when missing.
+    /// An empty `text` means the Markdown is `html` itself (empty Markdown
+    /// renders to empty HTML, so the two cannot be told apart).
     pub(crate) fn markdown(&self) -> &str {
-        if self.markdown_is_html {
+        if self.text.is_empty() {
             &self.html
         } else {
             &self.text
@@ -228,7 +228,7 @@ impl Site {
     /// (the units hold what pages show) and the original's Markdown (each
     /// language's units hold it where shown). Each language's units keep
     /// their Markdown, whose plain text names and describes pages and fills
-    /// the search index (once only where it is the same as their HTML). Of the files' entries only the orphans and the
+    /// the search index. Of the files' entries only the orphans and the
     /// parked stay, with their ids and places, to be listed. Commands other
     /// than rendering must not call this.
     pub(crate) fn shed_for_rendering(&mut self) {
@@ -809,21 +809,15 @@ fn shown(
     location: Option<Location>,
 ) -> UnitText {
     let html = crate::markdown::render_inline(&text);
-    let markdown_is_html = html == text;
     UnitText {
         state,
         review: Review::Translated,
+        text: if html == text { String::new() } else { text },
         html,
-        text: if markdown_is_html {
-            String::new()
-        } else {
-            text
-        },
         fallback,
         old_source,
         entry,
         location,
-        markdown_is_html,
     }
 }
 
@@ -899,5 +893,76 @@ pub(crate) mod testing {
         };
         let (site, problems) = super::site(&project);
         site.unwrap_or_else(|| panic!("the test project is valid: {problems:?}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn translated(text: &str, entry: Option<usize>) -> UnitText {
+        shown(State::Translated, text.into(), false, None, entry, None)
+    }
+
+    #[test]
+    fn the_markdown_is_held_once_where_it_is_its_own_html() {
+        let plain = translated("Trade grew by 5 %.", None);
+        assert_eq!(plain.markdown(), "Trade grew by 5 %.");
+        assert_eq!(plain.html, "Trade grew by 5 %.");
+        assert!(plain.text.is_empty(), "the Markdown is not kept twice");
+        let marked = translated("Trade *grew* & more", None);
+        assert_eq!(marked.markdown(), "Trade *grew* & more");
+        assert_eq!(marked.html, "Trade <em>grew</em> &amp; more");
+        assert_eq!(translated("", None).markdown(), "");
+    }
+
+    #[test]
+    fn shedding_for_rendering_keeps_the_orphans_and_the_units() {
+        let tag = LangTag::parse("en").expect("a valid tag");
+        let messages = Messages::parse(
+            "language-name = English\n",
+            Path::new("site.ftl"),
+            &tag.identifier(),
+        )
+        .expect("valid Fluent");
+        let entry = |id: &str| Entry {
+            text: format!("text of {id}"),
+            source: Some("источник".into()),
+            ..Entry::new(id)
+        };
+        let mut lang = Language {
+            tag,
+            name: "English".into(),
+            dir: Direction::Ltr,
+            unnamed: Vec::new(),
+            messages: Arc::new(messages),
+            units: vec![translated("a", Some(0)), translated("b", Some(2))],
+            translation: Some(Translation {
+                path: PathBuf::from("locales/en/statement.yaml"),
+                entries: ["a", "gone-1", "b", "gone-2"].map(entry).to_vec(),
+            }),
+            orphans: vec![1, 3],
+            parked: Some(Translation {
+                path: PathBuf::from("locales/en/orphans.yaml"),
+                entries: vec![entry("parked")],
+            }),
+            counts: Counts::default(),
+            part_counts: Vec::new(),
+        };
+        lang.shed_for_rendering();
+        let orphans: Vec<&str> = lang.orphan_entries().map(|e| e.id.as_str()).collect();
+        assert_eq!(orphans, ["gone-1", "gone-2"]);
+        assert_eq!(lang.orphan_count(), 3);
+        let entries = &lang.translation.as_ref().expect("kept").entries;
+        assert_eq!(entries.len(), 2, "entries the units hold are freed");
+        assert!(
+            entries
+                .iter()
+                .all(|e| e.text.is_empty() && e.source.is_none())
+        );
+        assert_eq!(lang.parked.as_ref().expect("kept").entries[0].id, "parked");
+        let shown: Vec<&str> = lang.units.iter().map(UnitText::markdown).collect();
+        assert_eq!(shown, ["a", "b"]);
+        assert!(lang.units.iter().all(|u| u.entry.is_none()));
     }
 }

@@ -40,6 +40,8 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = files!(include_str, "templates":
     "index.html",
     "macros.html",
     "parallel.html",
+    "partials/sections.html",
+    "partials/todo-units.html",
     "robots.txt",
     "sitemap-language.xml",
     "sitemap.xml",

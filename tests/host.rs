@@ -486,6 +486,14 @@ fn an_unchanged_project_skips_rendering_but_repairs_a_damaged_output() {
         "{out}"
     );
     assert_eq!(tree(&f.path("public")), good);
+    // A page cut short (its length is not the recorded one) is written again.
+    f.write("public/en/index.html", "<p>cut");
+    let out = stdout(&f.build());
+    assert!(
+        out.contains(": 1 written, 33 unchanged, 0 removed"),
+        "{out}"
+    );
+    assert_eq!(tree(&f.path("public")), good);
 }
 
 #[cfg(unix)]

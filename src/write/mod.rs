@@ -190,14 +190,18 @@ impl Target {
         if manifest.inputs != inputs || manifest.files.is_empty() {
             return Ok(None);
         }
-        let intact = manifest.files.iter().all(|(path, file)| {
-            std::fs::symlink_metadata(self.live.join(path))
-                .is_ok_and(|m| m.is_file() && m.len() == file.len)
-        });
-        if !intact {
-            return Ok(None);
-        }
-        let Ok(present) = scan(&self.live) else {
+        // A stat per file, on every core, while the folder is walked.
+        let (intact, present) = rayon::join(
+            || {
+                use rayon::prelude::*;
+                manifest.files.par_iter().all(|(path, file)| {
+                    std::fs::symlink_metadata(self.live.join(path))
+                        .is_ok_and(|m| m.is_file() && m.len() == file.len)
+                })
+            },
+            || scan(&self.live),
+        );
+        let (true, Ok(present)) = (intact, present) else {
             return Ok(None);
         };
         let same = present.files.len() == manifest.files.len()

@@ -10,6 +10,32 @@ pub(crate) fn is_forbidden_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
+/// Whether UTF-8 `bytes` may hold a character [`is_forbidden_control`]
+/// refuses (a C0 control other than a line break, DEL, a C1 control: U+0080
+/// to U+009F, `C2 80` to `C2 9F` in UTF-8) or, with `tabs`, a tab. Blocks of bytes
+/// are first screened by a test the compiler vectorises (a `C2` also
+/// starts `«`, `»` and the no-break space, so it only marks a block to
+/// look at); decoding every character would cost several times more.
+pub(crate) fn may_hold_forbidden(bytes: &[u8], tabs: bool) -> bool {
+    const BLOCK: usize = 64;
+    let suspect = |b: u8| {
+        (b < 0x20 && b != b'\n' && b != b'\r' && (tabs || b != b'\t')) | (b == 0x7F) | (b == 0xC2)
+    };
+    let refused_at = |i: usize| match bytes[i] {
+        b'\n' | b'\r' => false,
+        b'\t' => tabs,
+        0..=0x1F | 0x7F => true,
+        0xC2 => bytes
+            .get(i + 1)
+            .is_some_and(|next| (0x80..=0x9F).contains(next)),
+        _ => false,
+    };
+    bytes.chunks(BLOCK).enumerate().any(|(n, block)| {
+        block.iter().fold(false, |any, &b| any | suspect(b))
+            && (n * BLOCK..n * BLOCK + block.len()).any(refused_at)
+    })
+}
+
 /// Collapse runs of whitespace to one space and trim.
 pub(crate) fn normalize_space(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -77,6 +103,26 @@ pub(crate) fn printable(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_finds_every_forbidden_character() {
+        // Every character of one and two bytes, alone and in a Cyrillic text.
+        for c in (0..0x800).filter_map(char::from_u32) {
+            for tabs in [false, true] {
+                let refused = is_forbidden_control(c) || (tabs && c == '\t');
+                // The last one with `c` across the screened blocks' edge (byte 63).
+                let across = format!("x{}{c}", "а".repeat(31));
+                for text in [c.to_string(), format!("«Душа{c}Евразии»"), across] {
+                    assert_eq!(
+                        may_hold_forbidden(text.as_bytes(), tabs),
+                        refused,
+                        "U+{:04X} in {text:?}, tabs refused: {tabs}",
+                        c as u32
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn whitespace_is_normalised() {

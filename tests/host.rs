@@ -477,23 +477,18 @@ fn an_unchanged_project_skips_rendering_but_repairs_a_damaged_output() {
     let good = tree(&f.path("public"));
     // Nothing changed: the manifest's fingerprint matches and nothing is written.
     assert!(stdout(&f.build()).contains(": 0 written, 34 unchanged, 0 removed"));
+    let repaired = |summary: &str| {
+        let out = stdout(&f.build());
+        assert!(out.contains(summary), "{out}");
+        assert_eq!(tree(&f.path("public")), good);
+    };
     // A missing page and a stray file are noticed and repaired.
     std::fs::remove_file(f.path("public/en/trade/index.html")).unwrap();
     f.write("public/stray.html", "x");
-    let out = stdout(&f.build());
-    assert!(
-        out.contains(": 1 written, 33 unchanged, 1 removed"),
-        "{out}"
-    );
-    assert_eq!(tree(&f.path("public")), good);
+    repaired(": 1 written, 33 unchanged, 1 removed");
     // A page cut short (its length is not the recorded one) is written again.
     f.write("public/en/index.html", "<p>cut");
-    let out = stdout(&f.build());
-    assert!(
-        out.contains(": 1 written, 33 unchanged, 0 removed"),
-        "{out}"
-    );
-    assert_eq!(tree(&f.path("public")), good);
+    repaired(": 1 written, 33 unchanged, 0 removed");
 }
 
 #[cfg(unix)]

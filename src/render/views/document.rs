@@ -141,15 +141,14 @@ fn section<'a>(r: &'a Renderer<'_>, at: At<'a, '_>, part: &Part<'a>) -> SectionC
         let b = block(r, at.lang, u, &original_page);
         blocks::para(&mut body, &b, at.lang.tag(), &at.lang.notices);
     }
+    // Every section of a page is made before the first is handed over.
+    body.shrink_to_fit();
     SectionCtx {
         kind: part.kind,
         slug: part.slug,
         heading,
         heading_block,
-        body: HandedOver(Cell::new({
-            body.shrink_to_fit();
-            body
-        })),
+        body: HandedOver(Cell::new(body)),
     }
 }
 

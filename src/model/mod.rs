@@ -61,13 +61,13 @@ pub(crate) struct UnitText {
     /// empty where it is the same as `html` (most units: no markup and
     /// nothing HTML escapes), so that memory holds it once. Read it with
     /// [`UnitText::markdown`].
-    text: String,
+    text: Box<str>,
     /// `text` rendered to safe inline HTML, once for every page that shows it.
-    pub html: String,
+    pub html: Box<str>,
     /// Whether `text` is the original shown in place of a missing translation.
     pub fallback: bool,
     /// For a stale unit: the original it was translated from.
-    pub old_source: Option<String>,
+    pub old_source: Option<Box<str>>,
     /// The unit's entry in the translation file, as an index into
     /// [`Language::translation`]'s entries.
     pub entry: Option<usize>,
@@ -812,10 +812,14 @@ fn shown(
     UnitText {
         state,
         review: Review::Translated,
-        text: if html == text { String::new() } else { text },
-        html,
+        text: if html == text {
+            Box::default()
+        } else {
+            text.into_boxed_str()
+        },
+        html: html.into_boxed_str(),
         fallback,
-        old_source,
+        old_source: old_source.map(String::into_boxed_str),
         entry,
         location,
     }
@@ -908,11 +912,11 @@ mod tests {
     fn the_markdown_is_held_once_where_it_is_its_own_html() {
         let plain = translated("Trade grew by 5 %.", None);
         assert_eq!(plain.markdown(), "Trade grew by 5 %.");
-        assert_eq!(plain.html, "Trade grew by 5 %.");
+        assert_eq!(&*plain.html, "Trade grew by 5 %.");
         assert!(plain.text.is_empty(), "the Markdown is not kept twice");
         let marked = translated("Trade *grew* & more", None);
         assert_eq!(marked.markdown(), "Trade *grew* & more");
-        assert_eq!(marked.html, "Trade <em>grew</em> &amp; more");
+        assert_eq!(&*marked.html, "Trade <em>grew</em> &amp; more");
         assert_eq!(translated("", None).markdown(), "");
     }
 

@@ -6,7 +6,7 @@
 
 use super::deps::{Reads, Scope};
 use super::lang::LangRender;
-use super::output::{Job, Output, Page, templated};
+use super::output::{Job, Output, templated};
 use super::renderer::Renderer;
 use super::views;
 use crate::links::{View, dir_of};
@@ -128,13 +128,8 @@ impl Output for HtmlSite {
             .reading(Reads::Site),
         );
         jobs.extend(r.statics.iter().map(|file| -> Job<'r> {
-            Job::new(file.path.clone(), "static", move || {
-                Ok(Page {
-                    path: file.path.clone(),
-                    bytes: file.bytes.clone(),
-                })
-            })
-            .reading(Reads::Bytes(&file.bytes))
+            Job::new(file.path.clone(), "static", move || Ok(file.bytes.clone()))
+                .reading(Reads::Bytes(&file.bytes))
         }));
         jobs
     }

@@ -31,7 +31,7 @@ pub(super) struct LangRender<'a> {
     /// The notices for missing and stale units, escaped.
     pub(super) notices: Notices,
     /// "Link to paragraph N" for every paragraph number, from 1.
-    pub(super) permalink_labels: Vec<String>,
+    permalink_labels: Labels,
     /// The share translated, rounded down.
     pub(super) percent: u32,
     /// The Open Graph locale (`kk_KZ`).
@@ -40,6 +40,37 @@ pub(super) struct LangRender<'a> {
     pub(super) review: ReviewCtx,
     /// What is known about the document, in the language where translated.
     pub(super) provenance: ProvenanceCtx,
+}
+
+/// Short texts in a row, kept in one buffer: one allocation per language
+/// instead of one per paragraph.
+#[derive(Debug, Default)]
+struct Labels {
+    text: String,
+    /// Where each text ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl Labels {
+    /// The text at `index`, from 0.
+    fn get(&self, index: usize) -> Option<&str> {
+        let end = *self.ends.get(index)?;
+        let start = index.checked_sub(1).map_or(0, |before| self.ends[before]);
+        Some(&self.text[start..end])
+    }
+}
+
+impl FromIterator<String> for Labels {
+    fn from_iter<I: IntoIterator<Item = String>>(texts: I) -> Labels {
+        let mut labels = Labels::default();
+        for text in texts {
+            labels.text.push_str(&text);
+            labels.ends.push(labels.text.len());
+        }
+        labels.text.shrink_to_fit();
+        labels.ends.shrink_to_fit();
+        labels
+    }
 }
 
 /// How far review has come in a translation, for the notice on its pages.
@@ -161,8 +192,7 @@ impl<'a> LangRender<'a> {
 
     /// The permalink label of paragraph `number`.
     pub(super) fn label(&self, number: usize) -> Option<&str> {
-        let index = number.checked_sub(1)?;
-        self.permalink_labels.get(index).map(String::as_str)
+        self.permalink_labels.get(number.checked_sub(1)?)
     }
 
     /// The language as templates see it.
@@ -243,5 +273,18 @@ mod tests {
     fn descriptions_are_cut_at_a_word() {
         assert_eq!(truncate("short", 10), "short");
         assert_eq!(truncate("one two three", 9), "one two…");
+    }
+
+    #[test]
+    fn labels_are_found_by_position() {
+        let labels: Labels = ["¶ 1", "", "Абзац 3"]
+            .map(String::from)
+            .into_iter()
+            .collect();
+        assert_eq!(labels.get(0), Some("¶ 1"));
+        assert_eq!(labels.get(1), Some(""));
+        assert_eq!(labels.get(2), Some("Абзац 3"));
+        assert_eq!(labels.get(3), None);
+        assert_eq!(Labels::default().get(0), None);
     }
 }

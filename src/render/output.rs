@@ -39,7 +39,8 @@ pub(crate) struct Job<'r> {
     reads: Reads<'r>,
     /// Whether it renders with no other page beside it (see [`Job::alone`]).
     alone: bool,
-    render: Box<dyn Fn() -> Result<Page> + Send + Sync + 'r>,
+    /// Makes the page's bytes.
+    render: Box<dyn Fn() -> Result<Vec<u8>> + Send + Sync + 'r>,
 }
 
 impl<'r> Job<'r> {
@@ -48,7 +49,7 @@ impl<'r> Job<'r> {
     pub(crate) fn new(
         path: String,
         kind: &'static str,
-        render: impl Fn() -> Result<Page> + Send + Sync + 'r,
+        render: impl Fn() -> Result<Vec<u8>> + Send + Sync + 'r,
     ) -> Job<'r> {
         Job {
             path,
@@ -72,6 +73,16 @@ impl<'r> Job<'r> {
             alone: true,
             ..self
         }
+    }
+
+    /// Render the page; the job is spent (what it holds is freed as soon
+    /// as its page is made).
+    fn into_page(self) -> Result<Page> {
+        let bytes = (self.render)()?;
+        Ok(Page {
+            path: self.path,
+            bytes,
+        })
     }
 }
 
@@ -136,22 +147,26 @@ pub(crate) fn run<'r>(
             .collect(),
         None => vec![None; jobs.len()],
     };
+    // The jobs carried over are dropped here, the others as each is rendered.
     let mut todo = Vec::with_capacity(jobs.len());
-    for (chunk, fingerprints) in jobs.chunks(WINDOW).zip(fingerprints.chunks(WINDOW)) {
+    let mut jobs = jobs.into_iter();
+    for fingerprints in fingerprints.chunks(WINDOW) {
+        let chunk: Vec<Job<'r>> = jobs.by_ref().take(fingerprints.len()).collect();
         let known: Vec<(&str, Fingerprint)> = chunk
             .iter()
             .zip(fingerprints)
             .filter_map(|(job, fp)| Some((job.path.as_str(), (*fp)?)))
             .collect();
         let mut carried = sink.carry(&known)?.into_iter();
-        for (job, fp) in chunk.iter().zip(fingerprints) {
+        for (job, fp) in chunk.into_iter().zip(fingerprints) {
             let kept = fp.is_some() && carried.next().flatten().is_some();
             if !kept {
                 todo.push((job, *fp));
             }
         }
     }
-    render_in_order(&todo, sink)
+    drop(jobs);
+    render_in_order(todo, sink)
 }
 
 /// A page rendered on another thread, or the panic that stopped it.
@@ -159,23 +174,34 @@ type Rendered = std::thread::Result<Result<Page>>;
 
 /// Render `todo` on the thread pool, at most [`WINDOW`] pages ahead, and
 /// hand each page to `sink` in order on this thread: the first page that
-/// fails in that order is the one reported, whichever failed first.
-fn render_in_order(todo: &[(&Job<'_>, Option<Fingerprint>)], sink: &mut dyn Sink) -> Result<()> {
+/// fails in that order is the one reported, whichever failed first. Each
+/// job moves to the thread that renders it and is freed there, so memory
+/// holds the jobs still to render, not every job of the build.
+fn render_in_order(todo: Vec<(Job<'_>, Option<Fingerprint>)>, sink: &mut dyn Sink) -> Result<()> {
+    let alone: Vec<bool> = todo.iter().map(|(job, _)| job.alone).collect();
+    let fingerprints: Vec<Option<Fingerprint>> = todo.iter().map(|(_, fp)| *fp).collect();
+    // Last to render first: the next job is popped off the end, and the
+    // list shrinks as it empties.
+    let mut jobs: Vec<Job<'_>> = todo.into_iter().rev().map(|(job, _)| job).collect();
     let (done, rendered) = mpsc::channel::<(usize, Rendered)>();
     rayon::in_place_scope_fifo(|scope| {
         let mut spawned = 0;
         let mut ready: BTreeMap<usize, Rendered> = BTreeMap::new();
-        for (next, (job, fingerprint)) in todo.iter().enumerate() {
-            while spawned < todo.len() && spawned < next + WINDOW {
+        for (next, fingerprint) in fingerprints.iter().enumerate() {
+            while spawned < alone.len() && spawned < next + WINDOW {
                 // A page rendered alone waits for every page before it to be
                 // handed on, and the pages after it wait for it.
-                let after_alone = spawned > next && todo[spawned - 1].0.alone;
-                if after_alone || (todo[spawned].0.alone && spawned > next) {
+                let after_alone = spawned > next && alone[spawned - 1];
+                if after_alone || (alone[spawned] && spawned > next) {
                     break;
                 }
-                let (job, at, done) = (todo[spawned].0, spawned, done.clone());
+                let job = jobs.pop().expect("one job per fingerprint");
+                if jobs.len() < jobs.capacity() / 4 {
+                    jobs.shrink_to_fit();
+                }
+                let (at, done) = (spawned, done.clone());
                 scope.spawn_fifo(move |_| {
-                    let page = panic::catch_unwind(AssertUnwindSafe(|| (job.render)()));
+                    let page = panic::catch_unwind(AssertUnwindSafe(|| job.into_page()));
                     // The receiver lives until every spawned page is handed on.
                     let _ = done.send((at, page));
                 });
@@ -191,7 +217,6 @@ fn render_in_order(todo: &[(&Job<'_>, Option<Fingerprint>)], sink: &mut dyn Sink
                 ready.insert(at, page);
             };
             let page = page.unwrap_or_else(|panic| panic::resume_unwind(panic))?;
-            debug_assert_eq!(page.path, job.path, "a job renders the page at its path");
             sink.page(page, *fingerprint)?;
         }
         Ok(())
@@ -205,12 +230,7 @@ pub(crate) fn templated<'r, C: Serialize>(
     path: String,
     make: impl Fn() -> C + Send + Sync + 'r,
 ) -> Job<'r> {
-    let at = path.clone();
     Job::new(path, template, move || {
-        let html = r.render_owned(template, make())?;
-        Ok(Page {
-            path: at.clone(),
-            bytes: html.into_bytes(),
-        })
+        Ok(r.render_owned(template, make())?.into_bytes())
     })
 }

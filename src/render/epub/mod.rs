@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::deps::{Reads, Scope};
 use super::lang::LangRender;
-use super::output::{Job, Output, Page};
+use super::output::{Job, Output};
 use super::renderer::Renderer;
 use super::views::epub::{self as view, CSS_FILE, NAV_FILE, TITLE_FILE};
 use crate::error::{Diagnostic, Error, Result};
@@ -41,15 +41,7 @@ impl Output for Epub {
             lang: r.position(lang),
             scope: Scope::Whole,
         };
-        vec![
-            Job::new(path.clone(), "epub", move || {
-                Ok(Page {
-                    path: path.clone(),
-                    bytes: book(r, lang)?,
-                })
-            })
-            .reading(reads),
-        ]
+        vec![Job::new(path, "epub", move || book(r, lang)).reading(reads)]
     }
 }
 

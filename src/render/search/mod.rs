@@ -13,7 +13,7 @@ use index::{Doc, SearchIndex, SphereEntry};
 
 use super::deps::{Reads, Scope};
 use super::lang::LangRender;
-use super::output::{Job, Output, Page};
+use super::output::{Job, Output};
 use super::renderer::Renderer;
 use crate::markdown::plain_text;
 use crate::model::source::Unit;
@@ -34,11 +34,8 @@ impl Output for Search {
             scope: Scope::Whole,
         };
         vec![
-            Job::new(path.clone(), "search", move || {
-                Ok(Page {
-                    path: path.clone(),
-                    bytes: index::script(&language_index(r, lang)),
-                })
+            Job::new(path, "search", move || {
+                Ok(index::script(&language_index(r, lang)))
             })
             .reading(reads),
         ]

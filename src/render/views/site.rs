@@ -97,8 +97,19 @@ struct TodoUnit<'a> {
     /// The paragraph number, if it is a paragraph.
     number: Option<usize>,
     /// Its text as the page's language shows it now.
-    text: UnitCtx<'a>,
+    text: Excerpt<'a>,
     href: String,
+}
+
+/// A unit's text as a list quotes it (the theme shortens it): only what
+/// quoting reads, since a status page lists every open unit.
+#[derive(Serialize, Debug)]
+struct Excerpt<'a> {
+    /// The text as safe inline HTML.
+    html: &'a str,
+    /// The language the text is shown in, and its direction.
+    lang: &'a str,
+    dir: &'static str,
 }
 
 /// One language's open work: what a project manager hands to its translator.
@@ -324,20 +335,26 @@ fn unit_dir(spheres: &HashMap<&str, &str>, lang: &str, unit: &Unit) -> String {
 /// linked to its paragraph, the interface messages it lacks and its orphans.
 fn todo<'a>(r: &'a Renderer<'_>, lang: &'a LangRender<'a>, from: &str) -> Todo<'a> {
     let source = &r.site.source;
-    let original = r.original_tag().as_str();
     let mut out = Todo::default();
     let spheres = unit_spheres(source);
     for u in source.units() {
         let shown = lang.lang.unit(u);
-        let item = || TodoUnit {
-            id: u.id.as_str(),
-            number: u.number,
-            text: unit(r, lang, u, &unit_dir(&spheres, original, u), from),
-            href: format!(
-                "{}#{}",
-                r.href(from, &unit_dir(&spheres, lang.tag(), u)),
-                u.id
-            ),
+        let item = || {
+            let text_lang = r.site.text_lang(lang.lang, u);
+            TodoUnit {
+                id: u.id.as_str(),
+                number: u.number,
+                text: Excerpt {
+                    html: &shown.html,
+                    lang: text_lang.tag.as_str(),
+                    dir: text_lang.dir.as_str(),
+                },
+                href: format!(
+                    "{}#{}",
+                    r.href(from, &unit_dir(&spheres, lang.tag(), u)),
+                    u.id
+                ),
+            }
         };
         match shown.state {
             State::Missing => out.missing.push(item()),

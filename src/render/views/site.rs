@@ -90,21 +90,16 @@ struct CoverageColumn<'a> {
     heading: Option<UnitCtx<'a>>,
 }
 
-/// A unit left to do, linked to its place on the site.
+/// A unit left to do, linked to its place on the site, with its text as
+/// the language shows it now (the theme shortens it). One flat object per
+/// unit: a status page lists every open unit, and each object Tera holds
+/// costs far more than its fields.
 #[derive(Serialize, Debug)]
 struct TodoUnit<'a> {
     id: &'a str,
     /// The paragraph number, if it is a paragraph.
     number: Option<usize>,
-    /// Its text as the page's language shows it now.
-    text: Excerpt<'a>,
     href: String,
-}
-
-/// A unit's text as a list quotes it (the theme shortens it): only what
-/// quoting reads, since a status page lists every open unit.
-#[derive(Serialize, Debug)]
-struct Excerpt<'a> {
     /// The text as safe inline HTML.
     html: &'a str,
     /// The language the text is shown in, and its direction.
@@ -344,16 +339,14 @@ fn todo<'a>(r: &'a Renderer<'_>, lang: &'a LangRender<'a>, from: &str) -> Todo<'
             TodoUnit {
                 id: u.id.as_str(),
                 number: u.number,
-                text: Excerpt {
-                    html: &shown.html,
-                    lang: text_lang.tag.as_str(),
-                    dir: text_lang.dir.as_str(),
-                },
                 href: format!(
                     "{}#{}",
                     r.href(from, &unit_dir(&spheres, lang.tag(), u)),
                     u.id
                 ),
+                html: &shown.html,
+                lang: text_lang.tag.as_str(),
+                dir: text_lang.dir.as_str(),
             }
         };
         match shown.state {

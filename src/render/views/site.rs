@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::{Alternate, BaseLinks, UnitCtx, unit};
+use super::{BaseLinks, UnitCtx, unit};
 use crate::links::{View, dir_of};
 use crate::model::source::Source;
 use crate::model::{Counts, Review, State, Unit};
@@ -386,15 +386,19 @@ pub(crate) fn not_found<'a>(r: &'a Renderer<'_>, from: &str) -> NotFoundContext<
     }
 }
 
-/// One address of a language's sitemap, with the same page in every language.
+/// One address of a language's sitemap. The same page in every language is
+/// written by the template from `languages` and `page`, not listed per
+/// address: with 50 languages that list was most of the sitemap's context.
 #[derive(Serialize, Debug)]
 struct SitemapUrl {
     loc: String,
-    /// Every language, then `x-default`; empty for the status page.
-    alternates: Vec<Alternate>,
+    /// The page's folder inside a language's folder (`""` for the index,
+    /// `full/`, a sphere's `slug/`).
+    page: String,
+    /// Whether the page is in every language (not the status page).
+    alternates: bool,
 }
 
-/// One sitemap listed by the index.
 #[derive(Serialize, Debug)]
 struct SitemapRef<'a> {
     /// Its address.
@@ -417,9 +421,11 @@ pub(crate) struct SitemapContext<'a> {
     base_url: &'a str,
     /// The language whose pages it lists.
     lang: &'a str,
+    /// Every language's tag (also its folder), in the site's order.
+    languages: Vec<&'a str>,
     /// The language's pages (index, full text, spheres; not the parallel
-    /// pages), each with the same page in every language and `x-default`;
-    /// in the original's sitemap the gateway first and the status page last.
+    /// pages); in the original's sitemap the gateway first and the status
+    /// page last.
     urls: Vec<SitemapUrl>,
 }
 
@@ -455,47 +461,38 @@ pub(crate) fn sitemap_index<'a>(r: &'a Renderer<'_>, base: &'a str) -> SitemapIn
 /// The sitemap of `lang` for the site published at `base`: its pages
 /// alone, so that no context holds every page in every language.
 pub(crate) fn sitemap<'a>(
-    r: &Renderer<'_>,
+    r: &Renderer<'a>,
     lang: &'a LangRender<'a>,
     base: &'a str,
 ) -> SitemapContext<'a> {
-    let x_default = || Alternate {
-        hreflang: "x-default".into(),
-        href: base.to_string(),
-    };
-    let alternates = |view: View<'_>| -> Vec<Alternate> {
-        r.langs
-            .iter()
-            .map(|l| Alternate {
-                hreflang: l.tag().to_string(),
-                href: format!("{base}{}", dir_of(l.tag(), view)),
-            })
-            .chain([x_default()])
-            .collect()
-    };
+    let in_language = |view: View<'_>| dir_of("", view)[1..].to_string();
     let mut urls = Vec::new();
     if lang.is_original {
         urls.push(SitemapUrl {
             loc: base.to_string(),
-            alternates: alternates(View::Index),
+            page: in_language(View::Index),
+            alternates: true,
         });
     }
     let spheres = r.site.source.spheres.iter().map(|s| View::Sphere(s.slug()));
     for view in [View::Index, View::Full].into_iter().chain(spheres) {
         urls.push(SitemapUrl {
             loc: format!("{base}{}", dir_of(lang.tag(), view)),
-            alternates: alternates(view),
+            page: in_language(view),
+            alternates: true,
         });
     }
     if lang.is_original {
         urls.push(SitemapUrl {
             loc: format!("{base}status/"),
-            alternates: Vec::new(),
+            page: String::new(),
+            alternates: false,
         });
     }
     SitemapContext {
         base_url: base,
         lang: lang.tag(),
+        languages: r.langs.iter().map(|l| l.tag()).collect(),
         urls,
     }
 }

@@ -19,14 +19,35 @@ pub(crate) enum View<'a> {
     },
 }
 
-/// The folder of a page, relative to the output root, ending in `/`.
+/// The folder of a page, relative to the output root, ending in `/`: its
+/// language's folder (the tag), then [`page_dir`].
 pub(crate) fn dir_of(lang: &str, view: View<'_>) -> String {
+    let mut dir = format!("{lang}/");
+    push_page_dir(&mut dir, view);
+    dir
+}
+
+/// The folder of a page inside its language's folder: `""` for the
+/// language's home, else ending in `/`.
+pub(crate) fn page_dir(view: View<'_>) -> String {
+    let mut dir = String::new();
+    push_page_dir(&mut dir, view);
+    dir
+}
+
+fn push_page_dir(dir: &mut String, view: View<'_>) {
     match view {
-        View::Index => format!("{lang}/"),
-        View::Sphere(slug) => format!("{lang}/{slug}/"),
-        View::Full => format!("{lang}/full/"),
+        View::Index => {}
+        View::Sphere(slug) => {
+            dir.push_str(slug);
+            dir.push('/');
+        }
+        View::Full => dir.push_str("full/"),
         View::Parallel { other, part } => {
-            format!("{lang}/parallel/{other}/{}/", part.unwrap_or("full"))
+            for segment in ["parallel", other, part.unwrap_or("full")] {
+                dir.push_str(segment);
+                dir.push('/');
+            }
         }
     }
 }
@@ -75,6 +96,16 @@ mod tests {
             ),
             "en/parallel/kk/trade/"
         );
+        assert_eq!(dir_of("en", View::Full), "en/full/");
+        let whole = View::Parallel {
+            other: "kk",
+            part: None,
+        };
+        assert_eq!(dir_of("en", whole), "en/parallel/kk/full/");
+        for view in [View::Index, View::Sphere("trade"), View::Full, whole] {
+            assert_eq!(dir_of("en", view), format!("en/{}", page_dir(view)));
+        }
+        assert_eq!(page_dir(View::Index), "");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::{BaseLinks, UnitCtx, unit};
-use crate::links::{View, dir_of};
+use crate::links::{View, dir_of, page_dir};
 use crate::model::source::Source;
 use crate::model::{Counts, Review, State, Unit};
 use crate::render::lang::{LangCtx, LangRender, ReviewCtx};
@@ -399,6 +399,15 @@ struct SitemapUrl {
     alternates: bool,
 }
 
+/// A language as its sitemap links to it.
+#[derive(Serialize, Debug)]
+struct SitemapLanguage<'a> {
+    hreflang: &'a str,
+    /// Its folder, relative to the output root (`en/`).
+    folder: String,
+}
+
+/// One sitemap listed by the index.
 #[derive(Serialize, Debug)]
 struct SitemapRef<'a> {
     /// Its address.
@@ -421,8 +430,8 @@ pub(crate) struct SitemapContext<'a> {
     base_url: &'a str,
     /// The language whose pages it lists.
     lang: &'a str,
-    /// Every language's tag (also its folder), in the site's order.
-    languages: Vec<&'a str>,
+    /// Every language, in the site's order.
+    languages: Vec<SitemapLanguage<'a>>,
     /// The language's pages (index, full text, spheres; not the parallel
     /// pages); in the original's sitemap the gateway first and the status
     /// page last.
@@ -465,12 +474,11 @@ pub(crate) fn sitemap<'a>(
     lang: &'a LangRender<'a>,
     base: &'a str,
 ) -> SitemapContext<'a> {
-    let in_language = |view: View<'_>| dir_of("", view)[1..].to_string();
     let mut urls = Vec::new();
     if lang.is_original {
         urls.push(SitemapUrl {
             loc: base.to_string(),
-            page: in_language(View::Index),
+            page: page_dir(View::Index),
             alternates: true,
         });
     }
@@ -478,7 +486,7 @@ pub(crate) fn sitemap<'a>(
     for view in [View::Index, View::Full].into_iter().chain(spheres) {
         urls.push(SitemapUrl {
             loc: format!("{base}{}", dir_of(lang.tag(), view)),
-            page: in_language(view),
+            page: page_dir(view),
             alternates: true,
         });
     }
@@ -492,7 +500,14 @@ pub(crate) fn sitemap<'a>(
     SitemapContext {
         base_url: base,
         lang: lang.tag(),
-        languages: r.langs.iter().map(|l| l.tag()).collect(),
+        languages: r
+            .langs
+            .iter()
+            .map(|l| SitemapLanguage {
+                hreflang: l.tag(),
+                folder: dir_of(l.tag(), View::Index),
+            })
+            .collect(),
         urls,
     }
 }

@@ -45,6 +45,12 @@ struct Rendering {
     settings: Settings,
 }
 
+/// A page this large (a whole document, a status page or a search index
+/// of a large project) frees enough once written to be worth giving back
+/// to the system; giving back takes a few milliseconds, too long to do
+/// after every page of ordinary size.
+const LARGE_PAGE: usize = 8 << 20;
+
 /// Pages on their way to `sink`, counted against the output budget and
 /// shown on the progress bar.
 struct Counted<'s> {
@@ -72,8 +78,13 @@ impl render::Sink for Counted<'_> {
 
     fn page(&mut self, page: render::Page, deps: Option<Fingerprint>) -> Result<()> {
         self.budget.spend(&page.path, page.bytes.len() as u64)?;
+        let large = page.bytes.len() >= LARGE_PAGE;
         self.sink.page(page, deps)?;
         self.progress.page();
+        if large {
+            // A large page's context and bytes are freed by now.
+            crate::memory::give_back();
+        }
         Ok(())
     }
 }
@@ -213,8 +224,10 @@ fn render_project(
         Deps::new(&site, &project, units, inputs)
     });
     drop(prints);
-    // Pages show the units' HTML: free the original's Markdown.
+    // Pages show the units' HTML: free the original's Markdown, and give
+    // what loading and modelling freed back to the system.
     site.shed_for_rendering();
+    crate::memory::give_back();
     let unnamed: Vec<Diagnostic> = site
         .languages
         .iter()

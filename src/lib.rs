@@ -22,6 +22,7 @@ mod layout;
 mod links;
 mod load;
 mod markdown;
+mod memory;
 mod model;
 mod progress;
 mod render;

@@ -364,3 +364,44 @@ fn status_pages_and_review_levels() {
     let home = select(&page, ".site-footer a span[lang=ru]");
     assert_eq!(home[0].text().collect::<String>(), "Начало");
 }
+
+/// Text with `&`, `"` or `<` shows as written where a theme quotes a unit
+/// as plain text (the gateway's `<title>` and `og:title`, the status page's
+/// excerpts), escaped once, not twice.
+#[test]
+fn quoted_unit_text_is_escaped_once() {
+    let f = Fixture::new("small");
+    f.edit(
+        "sources/statement.md",
+        "title: \"Заявление о сотрудничестве\"",
+        "title: \"Заявление R&D \\\"ЦА\\\" <b>\"",
+    );
+    f.edit(
+        "locales/en/statement.yaml",
+        "text: \"We, the Ministers, declare",
+        "text: \"We, the Ministers & \\\"partners\\\" <i>, declare",
+    );
+    f.build();
+    let gateway = f.page("index.html");
+    let title: String = select(&gateway, "title")[0].text().collect();
+    assert_eq!(title, "Заявление R&D \"ЦА\" <b>");
+    assert_eq!(
+        attrs(&gateway, "meta[property='og:title']", "content"),
+        ["Заявление R&D \"ЦА\" <b>"]
+    );
+    let en = f.page("status/en/index.html");
+    let excerpts: Vec<String> = select(&en, ".todo .excerpt")
+        .iter()
+        .map(|e| e.text().collect())
+        .collect();
+    assert!(
+        excerpts
+            .iter()
+            .any(|e| e == "We, the Ministers & \"partners\" <i>, declare our cooperation."),
+        "{excerpts:?}"
+    );
+    assert!(
+        !excerpts.iter().any(|e| e.contains("&amp;")),
+        "{excerpts:?}"
+    );
+}

@@ -86,6 +86,7 @@ pub(crate) fn templates(files: &[TextFile]) -> Result<Templates> {
     tera.set_escape_fn(escape_html);
     tera.register_filter("escape_xml", EscapeXml);
     tera.register_filter("truncate", Truncate);
+    tera.register_filter("plain", Plain);
     let named: Vec<(String, &str)> = files
         .iter()
         .map(|f| {
@@ -250,6 +251,42 @@ impl tera::Filter for EscapeXml {
     }
 }
 
+/// The filter `plain`: safe HTML (a unit's `html`) as the text it shows,
+/// its tags dropped and its entities decoded, for a `<title>`, an
+/// attribute or an excerpt. Unlike `striptags`, its result is escaped once
+/// where the template is autoescaped, not twice (`R&amp;D` shows as
+/// `R&D`, not `R&amp;D`), and `truncate` after it counts characters, not
+/// the letters of an entity.
+struct Plain;
+
+impl tera::Filter for Plain {
+    fn filter(
+        &self,
+        value: &tera::Value,
+        _args: &HashMap<String, tera::Value>,
+    ) -> tera::Result<tera::Value> {
+        let html = value
+            .as_str()
+            .ok_or_else(|| tera::Error::msg("plain takes a string of HTML"))?;
+        Ok(tera::Value::String(plain_of_html(html)))
+    }
+}
+
+/// The text `html` shows: what lies outside its tags, entities decoded.
+fn plain_of_html(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        rest = match rest[open..].find('>') {
+            Some(close) => &rest[open + close + 1..],
+            None => "",
+        };
+    }
+    text.push_str(rest);
+    html_escape::decode_html_entities(&text).into_owned()
+}
+
 /// Tera's `truncate(length=255, end="…")` filter, with the same result:
 /// the first `length` grapheme clusters of the text and `end`, or the whole
 /// text if it has no more. Tera's own splits the whole text into clusters
@@ -412,6 +449,26 @@ mod tests {
         context.insert("v", &3);
         context.insert("n", &1);
         assert!(ours.render("t", &context).is_err());
+    }
+
+    #[test]
+    fn plain_shows_the_text_of_unit_html_escaped_once() {
+        let html = crate::markdown::render_inline("R&D *\"quoted\"* <b>x</b> 1 < 2 &copy; [a](b)");
+        assert!(html.contains("&amp;") && html.contains("<em>"), "{html}");
+        assert_eq!(plain_of_html(&html), "R&D \"quoted\" <b>x</b> 1 < 2 © a");
+        let mut tera = tera::Tera::default();
+        tera.autoescape_on(vec![".html"]);
+        tera.set_escape_fn(escape_html);
+        tera.register_filter("plain", Plain);
+        tera.add_raw_template("t.html", "<title>{{ v | plain }}</title>")
+            .unwrap();
+        let mut context = tera::Context::new();
+        context.insert("v", &html);
+        assert_eq!(
+            tera.render("t.html", &context).unwrap(),
+            "<title>R&amp;D &quot;quoted&quot; &lt;b&gt;x&lt;/b&gt; 1 &lt; 2 © a</title>"
+        );
+        assert_eq!(plain_of_html("a <broken"), "a ");
     }
 
     #[test]

@@ -510,6 +510,9 @@ pub(crate) fn site_for_rendering<K: Send>(
                     let (mut language, built) = language(source, original, parsed);
                     let kept = keep(source, &language);
                     language.shed_for_rendering();
+                    // The language's parse is freed: give it back before
+                    // the next language is parsed on top of it.
+                    crate::memory::give_back();
                     Some((language, built, kept))
                 }
                 _ => None,

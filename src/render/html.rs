@@ -6,7 +6,7 @@
 
 use super::deps::{Reads, Scope};
 use super::lang::LangRender;
-use super::output::{Job, Output, templated};
+use super::output::{Job, Output, templated, templated_try};
 use super::renderer::Renderer;
 use super::views;
 use crate::links::{View, dir_of};
@@ -79,7 +79,7 @@ impl Output for HtmlSite {
                 views::gateway(r, "")
             })
             .reading(Reads::Overview),
-            templated(r, "status.html", "status/index.html".into(), move || {
+            templated_try(r, "status.html", "status/index.html".into(), move || {
                 views::status(r, r.original(), "status/")
             })
             .reading(Reads::Status(r.position(r.original())))
@@ -93,7 +93,7 @@ impl Output for HtmlSite {
         for lang in r.langs.iter().filter(|l| !l.is_original) {
             let dir = views::status_dir(lang);
             jobs.push(
-                templated(r, "status.html", format!("{dir}index.html"), move || {
+                templated_try(r, "status.html", format!("{dir}index.html"), move || {
                     views::status(r, lang, &dir)
                 })
                 .reading(Reads::Status(r.position(lang)))

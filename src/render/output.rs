@@ -230,7 +230,18 @@ pub(crate) fn templated<'r, C: Serialize>(
     path: String,
     make: impl Fn() -> C + Send + Sync + 'r,
 ) -> Job<'r> {
+    templated_try(r, template, path, move || Ok(make()))
+}
+
+/// As [`templated`], from a context whose making can fail: one that renders
+/// long lists of itself through partials (a status page's).
+pub(crate) fn templated_try<'r, C: Serialize>(
+    r: &'r Renderer<'r>,
+    template: &'static str,
+    path: String,
+    make: impl Fn() -> Result<C> + Send + Sync + 'r,
+) -> Job<'r> {
     Job::new(path, template, move || {
-        Ok(r.render_owned(template, make())?.into_bytes())
+        Ok(r.render_owned(template, make()?)?.into_bytes())
     })
 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::{BaseLinks, UnitCtx, unit};
+use crate::error::Result;
 use crate::links::{View, dir_of, page_dir};
 use crate::model::source::Source;
 use crate::model::{Counts, Review, State, Unit};
@@ -53,8 +54,10 @@ struct CoverageRow<'a> {
     /// The language's own status page, with its open units.
     todo_href: String,
     percent: u32,
-    /// The opening, then every sphere.
-    cells: Vec<CoverageCell<'a>>,
+    /// Its cells, the opening then every sphere, as HTML made by
+    /// `partials/coverage-cells.html` (a row of a large project has
+    /// thousands of cells, each an object as Tera holds a context).
+    cells: String,
     /// The whole text.
     whole: CoverageCell<'a>,
     review: ReviewCtx,
@@ -107,12 +110,65 @@ struct TodoUnit<'a> {
     dir: &'static str,
 }
 
+/// The context of `partials/todo-items.html`: a run of open units of one kind.
+#[derive(Serialize, Debug)]
+struct TodoItems<'a, 'u> {
+    /// The page's language.
+    lang: LangCtx<'a>,
+    units: &'u [TodoUnit<'a>],
+}
+
+/// The context of `partials/coverage-cells.html`: one row's cells.
+#[derive(Serialize, Debug)]
+struct CoverageCells<'a> {
+    /// The page's language.
+    lang: LangCtx<'a>,
+    /// The row's language.
+    row_lang: LangCtx<'a>,
+    cells: Vec<CoverageCell<'a>>,
+}
+
+/// The open units of one kind, as `partials/todo-items.html` lists them.
+#[derive(Serialize, Debug, Default)]
+struct TodoList {
+    count: usize,
+    /// The list items, HTML.
+    items: String,
+}
+
+/// How many open units `partials/todo-items.html` lists at a time: a
+/// status page of a large project lists tens of thousands, and Tera holds
+/// each as an object of about 900 bytes while it renders them.
+const TODO_RUN: usize = 2048;
+
+impl TodoList {
+    /// `units` listed by `partials/todo-items.html`, a run at a time.
+    fn of(r: &Renderer<'_>, lang: &LangRender<'_>, units: &[TodoUnit<'_>]) -> Result<TodoList> {
+        let mut items = String::new();
+        for run in units.chunks(TODO_RUN) {
+            let context = TodoItems {
+                lang: lang.ctx(),
+                units: run,
+            };
+            items.push_str(&r.render_owned(TODO_ITEMS, context)?);
+        }
+        Ok(TodoList {
+            count: units.len(),
+            items,
+        })
+    }
+}
+
+/// The partials a status page renders its long lists with.
+const TODO_ITEMS: &str = "todo-items.html";
+const COVERAGE_CELLS: &str = "coverage-cells.html";
+
 /// One language's open work: what a project manager hands to its translator.
 #[derive(Serialize, Debug, Default)]
 struct Todo<'a> {
-    missing: Vec<TodoUnit<'a>>,
-    stale: Vec<TodoUnit<'a>>,
-    unreviewed: Vec<TodoUnit<'a>>,
+    missing: TodoList,
+    stale: TodoList,
+    unreviewed: TodoList,
     /// Interface messages of the original the language lacks.
     messages: Vec<&'a str>,
     /// Ids of entries whose unit the source no longer has.
@@ -211,7 +267,7 @@ pub(crate) fn status<'a>(
     r: &'a Renderer<'_>,
     page_lang: &'a LangRender<'a>,
     from: &str,
-) -> StatusContext<'a> {
+) -> Result<StatusContext<'a>> {
     let source = &r.site.source;
     let original = r.original_tag().as_str();
     let mut columns = vec![CoverageColumn {
@@ -231,8 +287,8 @@ pub(crate) fn status<'a>(
         .langs
         .iter()
         .filter(|l| !l.is_original)
-        .map(|l| coverage_row(r, l, from))
-        .collect();
+        .map(|l| coverage_row(r, page_lang, l, from))
+        .collect::<Result<_>>()?;
     let status_pages = r
         .langs
         .iter()
@@ -242,17 +298,26 @@ pub(crate) fn status<'a>(
             current: l.tag() == page_lang.tag(),
         })
         .collect();
-    StatusContext {
+    let todo = match page_lang.is_original {
+        true => None,
+        false => Some(todo(r, page_lang, from)?),
+    };
+    Ok(StatusContext {
         frame: site_frame_in(r, page_lang, from),
         columns,
         coverage,
         status_pages,
-        todo: (!page_lang.is_original).then(|| todo(r, page_lang, from)),
-    }
+        todo,
+    })
 }
 
-/// One language's row of the matrix.
-fn coverage_row<'a>(r: &'a Renderer<'_>, l: &'a LangRender<'a>, from: &str) -> CoverageRow<'a> {
+/// One language's row of the matrix, worded in `page_lang`.
+fn coverage_row<'a>(
+    r: &'a Renderer<'_>,
+    page_lang: &'a LangRender<'a>,
+    l: &'a LangRender<'a>,
+    from: &str,
+) -> Result<CoverageRow<'a>> {
     let source = &r.site.source;
     let opening = std::iter::once(&source.title)
         .chain(&source.preamble)
@@ -261,12 +326,20 @@ fn coverage_row<'a>(r: &'a Renderer<'_>, l: &'a LangRender<'a>, from: &str) -> C
     for sphere in &source.spheres {
         cells.push(cell(r, l, Some(sphere.slug()), sphere.units(), from));
     }
+    let cells = r.render_owned(
+        COVERAGE_CELLS,
+        CoverageCells {
+            lang: page_lang.ctx(),
+            row_lang: l.ctx(),
+            cells,
+        },
+    )?;
     let original_messages = &r.original().lang.messages.declared;
     let messages_done = original_messages
         .keys()
         .filter(|id| l.lang.messages.declared.contains_key(*id))
         .count();
-    CoverageRow {
+    Ok(CoverageRow {
         lang: l.ctx(),
         href: r.href(from, &dir_of(l.tag(), View::Index)),
         todo_href: r.href(from, &status_dir(l)),
@@ -277,7 +350,7 @@ fn coverage_row<'a>(r: &'a Renderer<'_>, l: &'a LangRender<'a>, from: &str) -> C
         messages_done,
         messages_total: original_messages.len(),
         orphans: l.lang.orphan_count(),
-    }
+    })
 }
 
 fn cell<'a, 'u>(
@@ -328,9 +401,10 @@ fn unit_dir(spheres: &HashMap<&str, &str>, lang: &str, unit: &Unit) -> String {
 
 /// What is left to do in `lang`: every missing, stale and unreviewed unit
 /// linked to its paragraph, the interface messages it lacks and its orphans.
-fn todo<'a>(r: &'a Renderer<'_>, lang: &'a LangRender<'a>, from: &str) -> Todo<'a> {
+fn todo<'a>(r: &'a Renderer<'_>, lang: &'a LangRender<'a>, from: &str) -> Result<Todo<'a>> {
     let source = &r.site.source;
     let mut out = Todo::default();
+    let (mut missing, mut stale, mut unreviewed) = (Vec::new(), Vec::new(), Vec::new());
     let spheres = unit_spheres(source);
     for u in source.units() {
         let shown = lang.lang.unit(u);
@@ -350,14 +424,17 @@ fn todo<'a>(r: &'a Renderer<'_>, lang: &'a LangRender<'a>, from: &str) -> Todo<'
             }
         };
         match shown.state {
-            State::Missing => out.missing.push(item()),
-            State::Stale => out.stale.push(item()),
+            State::Missing => missing.push(item()),
+            State::Stale => stale.push(item()),
             State::Translated if shown.review == Review::Translated => {
-                out.unreviewed.push(item());
+                unreviewed.push(item());
             }
             State::Translated => {}
         }
     }
+    out.missing = TodoList::of(r, lang, &missing)?;
+    out.stale = TodoList::of(r, lang, &stale)?;
+    out.unreviewed = TodoList::of(r, lang, &unreviewed)?;
     let own = &lang.lang.messages.declared;
     out.messages = r
         .original()
@@ -374,7 +451,7 @@ fn todo<'a>(r: &'a Renderer<'_>, lang: &'a LangRender<'a>, from: &str) -> Todo<'
         .chain(lang.lang.parked.iter().flat_map(|p| &p.entries))
         .map(|e| e.id.as_str())
         .collect();
-    out
+    Ok(out)
 }
 
 /// The 404 page, at `from` (the root).

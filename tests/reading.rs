@@ -405,3 +405,33 @@ fn quoted_unit_text_is_escaped_once() {
         "{excerpts:?}"
     );
 }
+
+/// A status page lists open units in runs (issue 17): a translation with
+/// more open units than a run holds still lists every one, once, in the
+/// document's order, and its heading counts them all.
+#[test]
+fn a_status_page_lists_every_open_unit_across_runs() {
+    let f = Fixture::new("small");
+    let added = 2_100;
+    let paragraphs: String = (2..added + 2)
+        .map(|n| format!("{{#humanitarian-{n}}}\nАбзац номер {n}.\n\n"))
+        .collect();
+    f.edit(
+        "sources/statement.md",
+        "* * *",
+        &format!("{paragraphs}* * *"),
+    );
+    f.build();
+    let en = f.page("status/en/index.html");
+    let missing = select(&en, ".todo ul.todo-units")[0];
+    let ids: Vec<String> = missing
+        .select(&scraper::Selector::parse("li code").unwrap())
+        .map(|c| c.text().collect())
+        .collect();
+    let expected: Vec<String> = (1..added + 2)
+        .map(|n| format!("humanitarian-{n}"))
+        .collect();
+    assert_eq!(ids, expected);
+    let heading: String = select(&en, ".todo h3")[0].text().collect();
+    assert!(heading.ends_with(&format!("({})", added + 1)), "{heading}");
+}

@@ -129,7 +129,7 @@ struct CoverageCells<'a> {
 }
 
 /// The open units of one kind, as `partials/todo-items.html` lists them.
-#[derive(Serialize, Debug, Default)]
+#[derive(Serialize, Debug)]
 struct TodoList {
     count: usize,
     /// The list items, HTML.
@@ -164,7 +164,7 @@ const TODO_ITEMS: &str = "todo-items.html";
 const COVERAGE_CELLS: &str = "coverage-cells.html";
 
 /// One language's open work: what a project manager hands to its translator.
-#[derive(Serialize, Debug, Default)]
+#[derive(Serialize, Debug)]
 struct Todo<'a> {
     missing: TodoList,
     stale: TodoList,
@@ -298,10 +298,9 @@ pub(crate) fn status<'a>(
             current: l.tag() == page_lang.tag(),
         })
         .collect();
-    let todo = match page_lang.is_original {
-        true => None,
-        false => Some(todo(r, page_lang, from)?),
-    };
+    let todo = (!page_lang.is_original)
+        .then(|| todo(r, page_lang, from))
+        .transpose()?;
     Ok(StatusContext {
         frame: site_frame_in(r, page_lang, from),
         columns,
@@ -403,7 +402,6 @@ fn unit_dir(spheres: &HashMap<&str, &str>, lang: &str, unit: &Unit) -> String {
 /// linked to its paragraph, the interface messages it lacks and its orphans.
 fn todo<'a>(r: &'a Renderer<'_>, lang: &'a LangRender<'a>, from: &str) -> Result<Todo<'a>> {
     let source = &r.site.source;
-    let mut out = Todo::default();
     let (mut missing, mut stale, mut unreviewed) = (Vec::new(), Vec::new(), Vec::new());
     let spheres = unit_spheres(source);
     for u in source.units() {
@@ -432,11 +430,8 @@ fn todo<'a>(r: &'a Renderer<'_>, lang: &'a LangRender<'a>, from: &str) -> Result
             State::Translated => {}
         }
     }
-    out.missing = TodoList::of(r, lang, &missing)?;
-    out.stale = TodoList::of(r, lang, &stale)?;
-    out.unreviewed = TodoList::of(r, lang, &unreviewed)?;
     let own = &lang.lang.messages.declared;
-    out.messages = r
+    let messages = r
         .original()
         .lang
         .messages
@@ -445,13 +440,19 @@ fn todo<'a>(r: &'a Renderer<'_>, lang: &'a LangRender<'a>, from: &str) -> Result
         .filter(|id| !own.contains_key(*id))
         .map(String::as_str)
         .collect();
-    out.orphans = lang
+    let orphans = lang
         .lang
         .orphan_entries()
         .chain(lang.lang.parked.iter().flat_map(|p| &p.entries))
         .map(|e| e.id.as_str())
         .collect();
-    Ok(out)
+    Ok(Todo {
+        missing: TodoList::of(r, lang, &missing)?,
+        stale: TodoList::of(r, lang, &stale)?,
+        unreviewed: TodoList::of(r, lang, &unreviewed)?,
+        messages,
+        orphans,
+    })
 }
 
 /// The 404 page, at `from` (the root).

@@ -76,9 +76,10 @@ impl render::Sink for Counted<'_> {
         Ok(kept)
     }
 
-    fn page(&mut self, page: render::Page, deps: Option<Fingerprint>) -> Result<()> {
-        self.budget.spend(&page.path, page.bytes.len() as u64)?;
-        let large = page.bytes.len() >= LARGE_PAGE;
+    fn page(&mut self, page: render::Made, deps: Option<Fingerprint>) -> Result<()> {
+        let len = page.body.len();
+        self.budget.spend(&page.path, len as u64)?;
+        let large = len >= LARGE_PAGE;
         self.sink.page(page, deps)?;
         self.progress.page();
         if large {
@@ -149,7 +150,7 @@ impl render::Sink for ToWriter<'_, '_> {
         self.0.writer()?.carry(&pages)
     }
 
-    fn page(&mut self, page: render::Page, deps: Option<Fingerprint>) -> Result<()> {
+    fn page(&mut self, page: render::Made, deps: Option<Fingerprint>) -> Result<()> {
         self.0.writer()?.add(&page, deps.map(Fingerprint::to_hex))
     }
 }
@@ -158,8 +159,8 @@ impl render::Sink for ToWriter<'_, '_> {
 struct Collect(Vec<render::Page>);
 
 impl render::Sink for Collect {
-    fn page(&mut self, page: render::Page, _: Option<Fingerprint>) -> Result<()> {
-        self.0.push(page);
+    fn page(&mut self, page: render::Made, _: Option<Fingerprint>) -> Result<()> {
+        self.0.push(page.into());
         Ok(())
     }
 }

@@ -166,3 +166,50 @@ fn check_scans_the_built_in_templates_too() {
         stdout(&out)
     );
 }
+
+#[test]
+fn a_theme_that_transforms_or_repeats_a_sections_body_gets_what_it_asks_for() {
+    // The built-in theme prints each body whole, and Tolmach keeps the
+    // bodies out of Tera; a theme that does anything else with them gets
+    // them through Tera, and the same bytes as if they had always been.
+    let f = without_themes();
+    f.write(
+        "themes/default/templates/partials/sections.html",
+        "{% for s in sections %}[[T]]{{ s.body | safe }}[[U]]{{ s.body | upper | safe }}[[F]]{% filter lower %}{{ s.body | safe }}{% endfilter %}[[E]]\n{% endfor %}",
+    );
+    f.write(
+        "themes/default/templates/index.html",
+        "{% for s in sections %}[[S]]{% filter lower %}{{ s.body | safe }}{% endfilter %}[[E]]{% endfor %}",
+    );
+    f.build();
+    let index = f.read("public/en/index.html");
+    let runs: Vec<&str> = index.split("[[S]]").skip(1).collect();
+    assert_eq!(runs.len(), 2, "the preamble and the closing: {index}");
+    for run in runs {
+        let (body, _) = run.split_once("[[E]]").expect("the end");
+        assert!(body.contains("<p"), "{body}");
+        assert_eq!(body, body.to_lowercase(), "the filter block applies");
+    }
+    for page in ["public/en/full/index.html", "public/en/statement.en.html"] {
+        let html = f.read(page);
+        assert!(!html.contains('\u{1}'), "{page}: a marker was left");
+        let runs: Vec<&str> = html.split("[[T]]").skip(1).collect();
+        assert!(runs.len() >= 3, "{page}: preamble, spheres, closing");
+        for run in runs {
+            let (whole, rest) = run.split_once("[[U]]").expect("the upper copy");
+            let (upper, rest) = rest.split_once("[[F]]").expect("the filtered copy");
+            let (lower, _) = rest.split_once("[[E]]").expect("the end");
+            assert!(whole.contains("<p"), "{page}: {whole}");
+            assert_eq!(upper, whole.to_uppercase(), "{page}");
+            assert_eq!(lower, whole.to_lowercase(), "{page}");
+        }
+    }
+    // The pages that print their bodies whole are as the built-in theme makes them.
+    let built = site(&f);
+    let reference = reference();
+    let of = |s: &[(String, Vec<u8>)], path: &str| s.iter().find(|(p, _)| p == path).cloned();
+    assert_eq!(
+        of(&built, "en/trade/index.html"),
+        of(&reference, "en/trade/index.html")
+    );
+}

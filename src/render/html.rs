@@ -128,8 +128,10 @@ impl Output for HtmlSite {
             .reading(Reads::Site),
         );
         jobs.extend(r.statics.iter().map(|file| -> Job<'r> {
-            Job::new(file.path.clone(), "static", move || Ok(file.bytes.clone()))
-                .reading(Reads::Bytes(&file.bytes))
+            Job::new(file.path.clone(), "static", move || {
+                Ok(file.bytes.clone().into())
+            })
+            .reading(Reads::Bytes(&file.bytes))
         }));
         jobs
     }

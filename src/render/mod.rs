@@ -9,7 +9,9 @@
 //!   and sphere headings) and `templates` parses the theme and gives it `t()`;
 //! - `lang` computes once per language what its pages share, and
 //!   `renderer` holds everything shared by the pages of the whole site;
-//! - `views` builds each page's template context, one type per view;
+//! - `views` builds each page's template context, one type per view, and
+//!   `splice` keeps its long sections out of Tera where the theme prints
+//!   them whole;
 //! - `output` is the seam: an [`output::Output`] plans pages and `run`
 //!   renders them in parallel chunks; `html` (the site), `download`
 //!   (one file per language) and `epub` (an EPUB 3 per language) are its
@@ -27,6 +29,7 @@ mod lang;
 mod output;
 mod renderer;
 mod search;
+mod splice;
 mod templates;
 mod views;
 
@@ -37,6 +40,7 @@ use crate::settings::Settings;
 
 pub use output::Page;
 pub(crate) use output::Sink;
+pub(crate) use output::{Body, Made};
 use templates::Templates;
 pub(crate) use templates::{register_messages, templates};
 

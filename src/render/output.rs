@@ -29,6 +29,124 @@ pub struct Page {
     pub bytes: Vec<u8>,
 }
 
+/// One output file as rendering makes it: its bytes in the pieces they
+/// were made in (see [`Body`]).
+#[derive(Debug)]
+pub(crate) struct Made {
+    /// Relative path, for example `en/trade/index.html`.
+    pub path: String,
+    /// The contents.
+    pub body: Body,
+}
+
+impl From<Made> for Page {
+    fn from(made: Made) -> Page {
+        Page {
+            path: made.path,
+            bytes: made.body.into_bytes(),
+        }
+    }
+}
+
+/// A file's bytes as pieces, in order: a whole document's sections stay the
+/// strings they were written into, not copied into one buffer (see
+/// [`super::splice`]).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Body(Vec<Vec<u8>>);
+
+impl Body {
+    /// The bytes of `pieces`, in order.
+    pub(crate) fn of_pieces(pieces: Vec<Vec<u8>>) -> Body {
+        Body(pieces)
+    }
+
+    /// How many bytes the file has.
+    pub(crate) fn len(&self) -> usize {
+        self.0.iter().map(Vec::len).sum()
+    }
+
+    /// The pieces, in order.
+    pub(crate) fn pieces(&self) -> impl Iterator<Item = &[u8]> {
+        self.0.iter().map(Vec::as_slice)
+    }
+
+    /// Whether the file's bytes are `bytes`.
+    pub(crate) fn is(&self, bytes: &[u8]) -> bool {
+        let mut rest = bytes;
+        for piece in self.pieces() {
+            match rest.strip_prefix(piece) {
+                Some(after) => rest = after,
+                None => return false,
+            }
+        }
+        rest.is_empty()
+    }
+
+    /// The bytes in one buffer.
+    pub(crate) fn into_bytes(self) -> Vec<u8> {
+        let mut pieces = self.0.into_iter();
+        let mut bytes = pieces.next().unwrap_or_default();
+        for piece in pieces {
+            bytes.extend_from_slice(&piece);
+        }
+        bytes
+    }
+}
+
+/// Writes a [`Body`] in pieces of [`PieceWriter::PIECE`] bytes: a large
+/// file made by a serializer grows by new pieces, never by copying what it
+/// has into a buffer twice the size.
+#[derive(Default)]
+pub(crate) struct PieceWriter {
+    pieces: Vec<Vec<u8>>,
+}
+
+impl PieceWriter {
+    const PIECE: usize = 1 << 20;
+
+    /// Append `bytes`.
+    pub(crate) fn push(&mut self, mut bytes: &[u8]) {
+        while !bytes.is_empty() {
+            let last = match self.pieces.last_mut() {
+                Some(last) if last.len() < Self::PIECE => last,
+                _ => {
+                    self.pieces.push(Vec::with_capacity(Self::PIECE));
+                    self.pieces.last_mut().expect("just pushed")
+                }
+            };
+            let room = Self::PIECE - last.len();
+            let (now, later) = bytes.split_at(room.min(bytes.len()));
+            last.extend_from_slice(now);
+            bytes = later;
+        }
+    }
+
+    /// What was written; its last piece's unused room is given back.
+    pub(crate) fn into_body(mut self) -> Body {
+        if let Some(last) = self.pieces.last_mut() {
+            last.shrink_to_fit();
+        }
+        Body(self.pieces)
+    }
+}
+
+impl std::io::Write for PieceWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.push(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl From<Vec<u8>> for Body {
+    fn from(bytes: Vec<u8>) -> Body {
+        Body(vec![bytes])
+    }
+}
+
 /// One page planned by an output: where it goes, what it reads (see
 /// [`super::deps`]) and how to render it, later, in parallel with others.
 pub(crate) struct Job<'r> {
@@ -40,7 +158,7 @@ pub(crate) struct Job<'r> {
     /// Whether it renders with no other page beside it (see [`Job::alone`]).
     alone: bool,
     /// Makes the page's bytes.
-    render: Box<dyn Fn() -> Result<Vec<u8>> + Send + Sync + 'r>,
+    render: Box<dyn Fn() -> Result<Body> + Send + Sync + 'r>,
 }
 
 impl<'r> Job<'r> {
@@ -49,7 +167,7 @@ impl<'r> Job<'r> {
     pub(crate) fn new(
         path: String,
         kind: &'static str,
-        render: impl Fn() -> Result<Vec<u8>> + Send + Sync + 'r,
+        render: impl Fn() -> Result<Body> + Send + Sync + 'r,
     ) -> Job<'r> {
         Job {
             path,
@@ -77,11 +195,11 @@ impl<'r> Job<'r> {
 
     /// Render the page; the job is spent (what it holds is freed as soon
     /// as its page is made).
-    fn into_page(self) -> Result<Page> {
-        let bytes = (self.render)()?;
-        Ok(Page {
+    fn into_page(self) -> Result<Made> {
+        let body = (self.render)()?;
+        Ok(Made {
             path: self.path,
-            bytes,
+            body,
         })
     }
 }
@@ -99,7 +217,7 @@ pub(crate) trait Sink {
     }
 
     /// A page rendered, with the fingerprint of what it read (if known).
-    fn page(&mut self, page: Page, deps: Option<Fingerprint>) -> Result<()>;
+    fn page(&mut self, page: Made, deps: Option<Fingerprint>) -> Result<()>;
 }
 
 /// A format the edition is published in.
@@ -170,7 +288,7 @@ pub(crate) fn run<'r>(
 }
 
 /// A page rendered on another thread, or the panic that stopped it.
-type Rendered = std::thread::Result<Result<Page>>;
+type Rendered = std::thread::Result<Result<Made>>;
 
 /// Render `todo` on the thread pool, at most [`WINDOW`] pages ahead, and
 /// hand each page to `sink` in order on this thread: the first page that
@@ -241,7 +359,5 @@ pub(crate) fn templated_try<'r, C: Serialize>(
     path: String,
     make: impl Fn() -> Result<C> + Send + Sync + 'r,
 ) -> Job<'r> {
-    Job::new(path, template, move || {
-        Ok(r.render_owned(template, make()?)?.into_bytes())
-    })
+    Job::new(path, template, move || r.render_page(template, &make))
 }

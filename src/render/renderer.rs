@@ -8,6 +8,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::lang::{LangRender, original};
+use super::output::Body;
+use super::splice;
 use super::templates::Templates;
 use super::views::metadata::{self, Metadata};
 use crate::error::{Error, Result};
@@ -154,12 +156,35 @@ impl<'a> Renderer<'a> {
     }
 
     /// Render the template `name` with `context`, which is dropped once
-    /// Tera has its own copy: a whole document's context is not held twice
-    /// while its page renders.
+    /// Tera has its own copy: a large context is not held twice while its
+    /// page renders.
     pub(super) fn render_owned(&self, name: &str, context: impl Serialize) -> Result<String> {
         let copied = tera_context(name, &context)?;
         drop(context);
         self.templates.render(name, &copied)
+    }
+
+    /// Render the page `name` from the context `make` builds. Where the
+    /// templates print the sections' bodies whole, the bodies are kept out
+    /// of Tera and become pieces of the page (see `splice`): a whole
+    /// document is held once while its page is made. Otherwise, or if the
+    /// frame Tera made does not hold each body's place once, the page is
+    /// rendered with the bodies in its context; the bytes are the same.
+    pub(super) fn render_page<C: Serialize>(
+        &self,
+        name: &str,
+        make: impl Fn() -> Result<C>,
+    ) -> Result<Body> {
+        if self.templates.prints_whole(name) {
+            let context = make()?;
+            let (copied, taken) = splice::lifted(|| tera_context(name, &context));
+            drop(context);
+            let frame = self.templates.render(name, &copied?)?;
+            if let Some(body) = splice::join(frame, taken) {
+                return Ok(body);
+            }
+        }
+        Ok(self.render_owned(name, make()?)?.into_bytes().into())
     }
 }
 

@@ -4,7 +4,7 @@
 //! Input: the theme's template files; output: [`Templates`], which render a
 //! template by name with a context and name the file in every error.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -24,6 +24,8 @@ pub(crate) struct Templates {
     paths: HashMap<String, PathBuf>,
     /// Template name → its text, to tell which context keys it can read.
     texts: HashMap<String, String>,
+    /// The templates that print every section's body whole.
+    whole: HashSet<String>,
 }
 
 impl Templates {
@@ -41,30 +43,45 @@ impl Templates {
     /// context. A conservative answer, so that a large value only some
     /// templates use is serialized only for those.
     pub(super) fn may_read(&self, name: &str, key: &str) -> bool {
+        self.family(name)
+            .any(|text| has_word(text, key) || text.contains("__tera_context"))
+    }
+
+    /// Whether rendering `name` prints each section's `body` whole, as
+    /// `{{ <section>.body | safe }}` and outside a `{% filter %}` block, in
+    /// the template and every template it names: then the bodies can be
+    /// kept out of Tera (see `splice`).
+    pub(super) fn prints_whole(&self, name: &str) -> bool {
+        self.whole.contains(name)
+    }
+
+    /// The texts of the template `name` and of every template it names,
+    /// directly or through another.
+    fn family<'t>(&'t self, name: &'t str) -> impl Iterator<Item = &'t str> + 't {
         let mut seen = vec![name];
         let mut next = 0;
-        while let Some(&current) = seen.get(next) {
-            next += 1;
-            let Some(text) = self.texts.get(current) else {
-                continue;
-            };
-            if has_word(text, key) || text.contains("__tera_context") {
-                return true;
-            }
-            for other in self.texts.keys() {
-                let named = [
-                    format!("\"{other}\""),
-                    format!("'{other}'"),
-                    format!("`{other}`"),
-                ]
-                .iter()
-                .any(|quoted| text.contains(quoted.as_str()));
-                if named && !seen.contains(&other.as_str()) {
-                    seen.push(other);
+        std::iter::from_fn(move || {
+            loop {
+                let current = *seen.get(next)?;
+                next += 1;
+                let Some(text) = self.texts.get(current) else {
+                    continue;
+                };
+                for other in self.texts.keys() {
+                    let named = [
+                        format!("\"{other}\""),
+                        format!("'{other}'"),
+                        format!("`{other}`"),
+                    ]
+                    .iter()
+                    .any(|quoted| text.contains(quoted.as_str()));
+                    if named && !seen.contains(&other.as_str()) {
+                        seen.push(other);
+                    }
                 }
+                return Some(text.as_str());
             }
-        }
-        false
+        })
     }
 
     /// Render the template `name`; an error names its file and the whole cause.
@@ -120,7 +137,48 @@ pub(crate) fn templates(files: &[TextFile]) -> Result<Templates> {
         .map(|(name, _)| name)
         .zip(files.iter().map(|f| f.path.clone()))
         .collect();
-    Ok(Templates { tera, paths, texts })
+    let mut templates = Templates {
+        tera,
+        paths,
+        texts,
+        whole: HashSet::new(),
+    };
+    templates.whole = templates
+        .texts
+        .keys()
+        .filter(|name| templates.family(name).all(prints_body_whole))
+        .cloned()
+        .collect();
+    Ok(templates)
+}
+
+/// Whether every `.body` in the template text `text` is printed whole,
+/// `{{ <path>.body | safe }}`, and no `filter` block could transform it.
+/// A conservative answer: any other mention of `body` than those and the
+/// HTML element `<body>` says no.
+fn prints_body_whole(text: &str) -> bool {
+    if has_word(text, "filter") {
+        return false;
+    }
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices("body").all(|(at, word)| {
+        let before = text[..at].chars().next_back();
+        let after = &text[at + word.len()..];
+        if before.is_some_and(is_ident) || after.starts_with(is_ident) {
+            return true;
+        }
+        match before {
+            Some('<' | '/') => true,
+            Some('.') => {
+                let rest = after.trim_start().strip_prefix('|').map(str::trim_start);
+                let rest = rest
+                    .and_then(|r| r.strip_prefix("safe"))
+                    .map(str::trim_start);
+                rest.is_some_and(|r| r.starts_with("}}") || r.starts_with("-}}"))
+            }
+            _ => false,
+        }
+    })
 }
 
 /// Whether `word` occurs in `text` not as part of a longer identifier.
@@ -491,6 +549,25 @@ mod tests {
         assert!(!templates.may_read("part.html", "spine"));
         assert!(templates.may_read("part.html", "body"));
         assert!(templates.may_read("all.html", "manifest"));
+    }
+
+    #[test]
+    fn a_body_counts_as_printed_whole_only_as_a_plain_safe_print() {
+        assert!(prints_body_whole(
+            "<body>{% for s in sections %}{{ s.body | safe }}{% endfor %}</body>"
+        ));
+        assert!(prints_body_whole(
+            "{{ sections[0].body|safe -}} {{ nobody }} {{ s.body_class }}"
+        ));
+        assert!(!prints_body_whole("{{ s.body }}"), "escaped");
+        assert!(!prints_body_whole("{{ s.body | upper | safe }}"));
+        assert!(!prints_body_whole("{{ s.body | safe | upper }}"));
+        assert!(!prints_body_whole("{% set b = s.body %}{{ b | safe }}"));
+        assert!(!prints_body_whole(
+            "{% filter upper %}{{ s.body | safe }}{% endfilter %}"
+        ));
+        assert!(!prints_body_whole("{{ s[\"body\"] | safe }}"));
+        assert!(!prints_body_whole("{{ m::show(text=s.body) }}"));
     }
 
     #[test]

@@ -20,7 +20,7 @@ use super::cache::{Files, Identity, Manifest, Recorded};
 use super::swap::{self, step};
 use super::{Summary, Target, refused, safe_relative};
 use crate::error::{Error, Result};
-use crate::render::Page;
+use crate::render::{Body, Made};
 
 /// The files (with their inode, where known) and folders under a folder,
 /// relative, with `/`.
@@ -156,7 +156,7 @@ impl Writer {
     }
 
     /// Whether the live folder already has exactly these bytes at `path`.
-    fn is_unchanged(&self, path: &str, hash: &str, bytes: &[u8]) -> bool {
+    fn is_unchanged(&self, path: &str, hash: &str, body: &Body) -> bool {
         if !self.live.files.contains_key(path) {
             return false;
         }
@@ -167,7 +167,7 @@ impl Writer {
                     && std::fs::symlink_metadata(&file)
                         .is_ok_and(|m| m.is_file() && m.len() == old.len)
             }
-            None => std::fs::read(&file).is_ok_and(|old| old == bytes),
+            None => std::fs::read(&file).is_ok_and(|old| body.is(&old)),
         }
     }
 
@@ -270,13 +270,13 @@ impl Writer {
 
     /// Add one page to the new site, rendered from inputs with the
     /// fingerprint `deps` (if known).
-    pub(crate) fn add(&mut self, page: &Page, deps: Option<String>) -> Result<()> {
+    pub(crate) fn add(&mut self, page: &Made, deps: Option<String>) -> Result<()> {
         let rel = safe_relative(&page.path)?;
-        let hash = super::hash_of(&page.bytes);
-        let unchanged = self.is_unchanged(&page.path, &hash, &page.bytes);
+        let hash = super::hash_of_pieces(page.body.pieces());
+        let unchanged = self.is_unchanged(&page.path, &hash, &page.body);
         let file = Recorded {
             hash,
-            len: page.bytes.len() as u64,
+            len: page.body.len() as u64,
             deps,
         };
         self.record(&page.path, file)?;
@@ -289,7 +289,7 @@ impl Writer {
         self.clear(&page.path)?;
         self.make_dirs(&page.path)?;
         step();
-        create_fresh(&staged, &page.bytes)?;
+        create_fresh(&staged, page.body.pieces())?;
         self.staged.files.insert(page.path.clone(), None);
         Ok(())
     }
@@ -391,15 +391,18 @@ impl Writer {
     }
 }
 
-/// Write `bytes` to a new file at `path`; an existing name (a planted
-/// symlink included) is an error, never followed.
-fn create_fresh(path: &Path, bytes: &[u8]) -> Result<()> {
+/// Write `pieces`, in order, to a new file at `path`; an existing name (a
+/// planted symlink included) is an error, never followed.
+fn create_fresh<'b>(path: &Path, pieces: impl IntoIterator<Item = &'b [u8]>) -> Result<()> {
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
         .map_err(|e| Error::io(path, e))?;
-    file.write_all(bytes).map_err(|e| Error::io(path, e))
+    pieces
+        .into_iter()
+        .try_for_each(|piece| file.write_all(piece))
+        .map_err(|e| Error::io(path, e))
 }
 
 /// Put the live file `from` at `to` in the staging folder as a hard link
@@ -410,7 +413,7 @@ fn link_or_copy(from: &Path, to: &Path) -> Result<()> {
         return Ok(());
     }
     let bytes = std::fs::read(from).map_err(|e| Error::io(from, e))?;
-    create_fresh(to, &bytes)?;
+    create_fresh(to, [bytes.as_slice()])?;
     let modified = std::fs::metadata(from)
         .and_then(|m| m.modified())
         .map_err(|e| Error::io(from, e))?;

@@ -18,7 +18,7 @@ use crate::render::views::epub::BookDate;
 pub(super) const MEDIA_TYPE: &str = "application/epub+zip";
 
 /// Zip `files` (path in the book, bytes) after the `mimetype` entry.
-pub(super) fn zip(files: &[(String, Vec<u8>)], date: BookDate) -> Result<Vec<u8>, String> {
+pub(super) fn zip(files: Vec<(String, Vec<u8>)>, date: BookDate) -> Result<Vec<u8>, String> {
     let time = DateTime::from_date_and_time(date.year, date.month, date.day, 0, 0, 0)
         .map_err(|e| format!("the date {date:?}: {e}"))?;
     let stored = SimpleFileOptions::default()
@@ -37,8 +37,9 @@ pub(super) fn zip(files: &[(String, Vec<u8>)], date: BookDate) -> Result<Vec<u8>
             .map_err(|e| format!("{name}: {e}"))
     };
     add("mimetype", MEDIA_TYPE.as_bytes(), stored)?;
+    // Each file is freed once compressed.
     for (name, bytes) in files {
-        add(name, bytes, deflated)?;
+        add(&name, &bytes, deflated)?;
     }
     let cursor = zip.finish().map_err(|e| e.to_string())?;
     Ok(cursor.into_inner())
@@ -57,8 +58,8 @@ mod tests {
     #[test]
     fn mimetype_comes_first_stored_without_extra_field_and_bytes_repeat() {
         let files = vec![("EPUB/a.xhtml".to_string(), b"<p>a</p>".repeat(50))];
-        let bytes = zip(&files, DATE).unwrap();
-        assert_eq!(bytes, zip(&files, DATE).unwrap());
+        let bytes = zip(files.clone(), DATE).unwrap();
+        assert_eq!(bytes, zip(files, DATE).unwrap());
         // The local header: signature, version, flags, method 0 (stored),
         // then at 26 the name's length, at 28 the extra field's (0), at 30
         // the name and at 38 the content.

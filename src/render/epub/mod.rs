@@ -41,7 +41,7 @@ impl Output for Epub {
             lang: r.position(lang),
             scope: Scope::Whole,
         };
-        vec![Job::new(path, "epub", move || book(r, lang)).reading(reads)]
+        vec![Job::new(path, "epub", move || Ok(book(r, lang)?.into())).reading(reads)]
     }
 }
 
@@ -89,7 +89,7 @@ fn book(r: &Renderer<'_>, lang: &LangRender<'_>) -> Result<Vec<u8>> {
         .into_iter()
         .map(|(path, text)| (path, text.into_bytes()))
         .collect();
-    archive::zip(&files, book.date())
+    archive::zip(files, book.date())
         .map_err(|why| Error::Refused(format!("{}: {why}", epub_file(lang.tag()))))
 }
 

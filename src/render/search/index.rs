@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::fold::{Folding, Matching};
+use crate::render::output::{Body, PieceWriter};
 
 /// One paragraph as the index holds it.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
@@ -53,8 +54,9 @@ pub(crate) struct SearchIndex {
     /// The stems, in the order of `postings` (empty without a stemmer,
     /// where each form is its own entry).
     pub(crate) stems: Vec<String>,
-    /// Per stem (or form), the positions in `docs` of the paragraphs that contain it.
-    pub(crate) postings: Vec<Vec<usize>>,
+    /// Per stem (or form), the positions in `docs` of the paragraphs that
+    /// contain it (as `u32`: half the memory of a large index's postings).
+    pub(crate) postings: Vec<Vec<u32>>,
 }
 
 impl SearchIndex {
@@ -71,8 +73,8 @@ impl SearchIndex {
         let mut stem_of_form: HashMap<String, usize> = HashMap::new();
         let mut stem_ids: HashMap<String, usize> = HashMap::new();
         let mut stems: Vec<String> = Vec::new();
-        let mut docs_of: Vec<Vec<usize>> = Vec::new();
-        for (i, doc) in docs.iter().enumerate() {
+        let mut docs_of: Vec<Vec<u32>> = Vec::new();
+        for (i, doc) in (0u32..).zip(&docs) {
             folding.each_word(&doc.text, |word| {
                 let id = match stem_of_form.get(word) {
                     Some(&id) => id,
@@ -139,7 +141,7 @@ impl SearchIndex {
             let mut found = BTreeSet::new();
             for (form, &entry) in &self.words {
                 if form.starts_with(&word) {
-                    found.extend(&self.postings[entry]);
+                    found.extend(self.postings[entry].iter().map(|&d| d as usize));
                 }
             }
             result = Some(match result {
@@ -152,14 +154,16 @@ impl SearchIndex {
 }
 
 /// The script `search/<lang>.js`: it adds the index to `window.tolmachSearch`.
-/// The index is serialised straight into the script: a large index is held once.
-pub(crate) fn script(index: &SearchIndex) -> Vec<u8> {
-    let mut out = b"(window.tolmachSearch=window.tolmachSearch||{})[".to_vec();
+/// The index is serialised straight into the script's pieces: a large
+/// index is held once, and its script is never one buffer grown by copying.
+pub(crate) fn script(index: &SearchIndex) -> Body {
+    let mut out = PieceWriter::default();
+    out.push(b"(window.tolmachSearch=window.tolmachSearch||{})[");
     serde_json::to_writer(&mut out, &index.lang).expect("a tag is a string");
-    out.extend_from_slice(b"]=");
+    out.push(b"]=");
     serde_json::to_writer(&mut out, index).expect("an index is plain strings and numbers");
-    out.extend_from_slice(b";\n");
-    out
+    out.push(b";\n");
+    out.into_body()
 }
 
 /// The index inside a `search/<lang>.js` script, read back.
@@ -193,7 +197,7 @@ mod tests {
                 doc("b", 2, "Cooperation in trade."),
             ],
         );
-        let back = parse_script(std::str::from_utf8(&script(&index)).expect("UTF-8"))
+        let back = parse_script(std::str::from_utf8(&script(&index).into_bytes()).expect("UTF-8"))
             .expect("the script holds the index");
         assert_eq!(back, index);
         // One stem for both forms.

@@ -2,8 +2,6 @@
 //! the full text and the one-file download. Their text comes as
 //! [`SectionCtx`]s whose markup is written by `blocks`.
 
-use std::cell::Cell;
-
 use serde::Serialize;
 
 use super::{At, LangFrame, Part, UnitCtx, block, frame, part_original_dir, parts, unit};
@@ -12,6 +10,7 @@ use crate::markdown::plain_text;
 use crate::render::blocks;
 use crate::render::lang::LangRender;
 use crate::render::renderer::Renderer;
+use crate::render::splice::Spliced;
 
 /// A run of the document on a page: the preamble, a sphere or the closing.
 #[derive(Serialize, Debug)]
@@ -25,28 +24,7 @@ pub(crate) struct SectionCtx<'a> {
     /// The heading's markup: `h1` on a sphere page, `h2` elsewhere.
     heading_block: Option<String>,
     /// The paragraphs' markup.
-    body: HandedOver,
-}
-
-/// Text that moves into the template's context: serialized once, and
-/// freed as it is serialized. A whole document's paragraphs are most of
-/// its page's context; copied into Tera's context one section at a time,
-/// they are not held twice (see `Renderer::render_owned`).
-pub(crate) struct HandedOver(Cell<String>);
-
-impl Serialize for HandedOver {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0.take())
-    }
-}
-
-impl std::fmt::Debug for HandedOver {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let text = self.0.take();
-        let shown = f.debug_tuple("HandedOver").field(&text).finish();
-        self.0.set(text);
-        shown
-    }
+    body: Spliced,
 }
 
 /// The context of `index.html`: a language's home.
@@ -148,7 +126,7 @@ fn section<'a>(r: &'a Renderer<'_>, at: At<'a, '_>, part: &Part<'a>) -> SectionC
         slug: part.slug,
         heading,
         heading_block,
-        body: HandedOver(Cell::new(body)),
+        body: Spliced::new(body),
     }
 }
 
@@ -245,23 +223,5 @@ pub(crate) fn download<'a>(
         download_url: base.map(|b| format!("{b}{tag}/statement.{tag}.html")),
         original_url: base
             .map(|b| format!("{b}{}", dir_of(r.original_tag().as_str(), View::Index))),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn handed_over_text_is_serialized_once_and_freed() {
-        let body = HandedOver(Cell::new("<p>text</p>".to_string()));
-        assert_eq!(format!("{body:?}"), "HandedOver(\"<p>text</p>\")");
-        let value = serde_json::to_value(&body).expect("a string serializes");
-        assert_eq!(value, serde_json::json!("<p>text</p>"));
-        let rest = body.0.take();
-        assert!(
-            rest.is_empty() && rest.capacity() == 0,
-            "the text was moved out"
-        );
     }
 }

@@ -100,10 +100,14 @@ fn doc<C: Serialize>(
     file: &str,
     context: &C,
 ) -> Result<Doc> {
+    let mut text = r.render(template, context)?;
+    // Held until the whole book is rendered: without the room Tera's
+    // output grew into.
+    text.shrink_to_fit();
     Ok(Doc {
         file: file.to_string(),
         template,
-        text: r.render(template, context)?,
+        text,
     })
 }
 

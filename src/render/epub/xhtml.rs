@@ -92,18 +92,14 @@ pub(super) fn finish(docs: &mut [Doc]) -> Result<(), (usize, Malformed)> {
         xml_chars(&mut doc.text);
         scans.push(scan(&doc.text).map_err(|e| (i, e))?);
     }
-    let ids: HashMap<&str, &HashSet<String>> = docs
+    let ids: HashMap<String, &HashSet<String>> = docs
         .iter()
         .zip(&scans)
-        .map(|(d, s)| (d.file.as_str(), &s.ids))
+        .map(|(d, s)| (d.file.clone(), &s.ids))
         .collect();
-    let fixed: Vec<Option<String>> = docs
-        .iter()
-        .zip(&scans)
-        .map(|(doc, scan)| relink(doc, scan, &ids))
-        .collect();
-    for (doc, text) in docs.iter_mut().zip(fixed) {
-        if let Some(text) = text {
+    // One document's new text at a time: a book's documents are not held twice.
+    for (doc, scan) in docs.iter_mut().zip(&scans) {
+        if let Some(text) = relink(doc, scan, &ids) {
             doc.text = text;
         }
     }
@@ -221,7 +217,7 @@ enum Action {
 }
 
 /// Where `href`, in the document `here`, leads in the book.
-fn action(href: &str, here: &str, ids: &HashMap<&str, &HashSet<String>>) -> Action {
+fn action(href: &str, here: &str, ids: &HashMap<String, &HashSet<String>>) -> Action {
     match link_kind(href) {
         LinkKind::Mail => return Action::Keep,
         LinkKind::External => {
@@ -246,7 +242,7 @@ fn action(href: &str, here: &str, ids: &HashMap<&str, &HashSet<String>>) -> Acti
     let mut holders: Vec<&str> = ids
         .iter()
         .filter(|(_, held)| held.contains(fragment))
-        .map(|(file, _)| *file)
+        .map(|(file, _)| file.as_str())
         .collect();
     holders.sort_unstable();
     match holders.first() {
@@ -257,7 +253,7 @@ fn action(href: &str, here: &str, ids: &HashMap<&str, &HashSet<String>>) -> Acti
 }
 
 /// The document with its links fixed, or none if all were right.
-fn relink(doc: &Doc, scan: &Scan, ids: &HashMap<&str, &HashSet<String>>) -> Option<String> {
+fn relink(doc: &Doc, scan: &Scan, ids: &HashMap<String, &HashSet<String>>) -> Option<String> {
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     for anchor in &scan.anchors {
         match action(&anchor.href, &doc.file, ids) {

@@ -9,11 +9,11 @@
 mod fold;
 mod index;
 
-use index::{Doc, SearchIndex, SphereEntry};
+use index::{Doc, SphereEntry};
 
 use super::deps::{Reads, Scope};
 use super::lang::LangRender;
-use super::output::{Job, Output};
+use super::output::{Body, Job, Output};
 use super::renderer::Renderer;
 use crate::markdown::plain_text;
 use crate::model::source::Unit;
@@ -33,17 +33,13 @@ impl Output for Search {
             lang: r.position(lang),
             scope: Scope::Whole,
         };
-        vec![
-            Job::new(path, "search", move || {
-                Ok(index::script(&language_index(r, lang)))
-            })
-            .reading(reads),
-        ]
+        vec![Job::new(path, "search", move || Ok(language_script(r, lang))).reading(reads)]
     }
 }
 
-/// The index of `lang`: every numbered paragraph as the language shows it.
-fn language_index(r: &Renderer<'_>, lang: &LangRender<'_>) -> SearchIndex {
+/// The search script of `lang`: every numbered paragraph as the language
+/// shows it, made as the script is written.
+fn language_script(r: &Renderer<'_>, lang: &LangRender<'_>) -> Body {
     let source = &r.site.source;
     let text = |u: &Unit| plain_text(lang.lang.unit(u).markdown());
     let spheres = source
@@ -71,9 +67,8 @@ fn language_index(r: &Renderer<'_>, lang: &LangRender<'_>) -> SearchIndex {
                 .enumerate()
                 .flat_map(|(i, s)| s.paragraphs.iter().map(move |u| doc(u, Some(i)))),
         )
-        .chain(source.closing.iter().map(|u| doc(u, None)))
-        .collect();
+        .chain(source.closing.iter().map(|u| doc(u, None)));
     let tag = lang.tag();
     let primary = tag.split('-').next().unwrap_or(tag);
-    SearchIndex::build(tag, primary, spheres, docs)
+    index::script(tag, primary, spheres, docs)
 }

@@ -54,15 +54,41 @@ impl Identity {
     }
 }
 
-/// What the manifest records of one file.
+/// What the manifest records of one file. A build records one per page
+/// and holds them all until it ends: the hashes are kept as bytes, not hex.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Recorded {
-    /// The SHA-256 of its bytes, in hex.
-    pub(crate) hash: String,
+    /// The SHA-256 of its bytes.
+    pub(crate) hash: Hex<32>,
     /// Its length.
     pub(crate) len: u64,
     /// The fingerprint of what it was made from, if known.
-    pub(crate) deps: Option<String>,
+    pub(crate) deps: Option<Hex<16>>,
+}
+
+/// A hash or fingerprint of `N` bytes, written and read in hex.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Hex<const N: usize>(pub(crate) [u8; N]);
+
+impl<const N: usize> Hex<N> {
+    /// The `2 N` hex digits `text`, if that is what it is.
+    pub(crate) fn parse(text: &str) -> Option<Hex<N>> {
+        if text.len() != 2 * N || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let mut bytes = [0; N];
+        for (byte, pair) in bytes.iter_mut().zip(text.as_bytes().chunks(2)) {
+            let pair = std::str::from_utf8(pair).ok()?;
+            *byte = u8::from_str_radix(pair, 16).ok()?;
+        }
+        Some(Hex(bytes))
+    }
+}
+
+impl<const N: usize> std::fmt::Display for Hex<N> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.iter().try_for_each(|b| write!(f, "{b:02x}"))
+    }
 }
 
 /// Every file, by path.
@@ -206,11 +232,12 @@ impl Cache {
         let files = lines
             .filter_map(|line| {
                 let mut parts = line.splitn(4, ' ');
-                let hash = parts.next()?.to_string();
+                let hash = Hex::parse(parts.next()?)?;
                 let len = parts.next()?.parse().ok()?;
-                let deps = Some(parts.next()?)
-                    .filter(|d| *d != "-")
-                    .map(str::to_string);
+                let deps = match parts.next()? {
+                    "-" => None,
+                    deps => Some(Hex::parse(deps)?),
+                };
                 let path = parts.next()?.to_string();
                 Some((path, Recorded { hash, len, deps }))
             })
@@ -231,9 +258,32 @@ impl Cache {
             manifest.inputs
         );
         for (path, file) in &manifest.files {
-            let deps = file.deps.as_deref().unwrap_or("-");
+            let deps = file.deps.map_or("-".to_string(), |d| d.to_string());
             let _ = writeln!(text, "{} {} {deps} {path}", file.hash, file.len);
         }
         self.write("manifest", &text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hash_is_read_back_from_its_hex_and_nothing_else_is() {
+        let hex = "00ff10a0".repeat(4);
+        let read = Hex::<16>::parse(&hex).expect("32 hex digits");
+        assert_eq!(read.0[..4], [0x00, 0xff, 0x10, 0xa0]);
+        assert_eq!(read.to_string(), hex);
+        assert_eq!(Hex::<16>::parse(&hex.to_uppercase()), Some(read));
+        assert_eq!(Hex::<16>::parse(&hex[1..]), None, "too short");
+        assert_eq!(Hex::<32>::parse(&hex), None, "a fingerprint is not a hash");
+        assert_eq!(Hex::<16>::parse(&format!("{}zz", &hex[2..])), None);
+        assert_eq!(
+            Hex::<16>::parse(&format!("+1{}", &hex[2..])),
+            None,
+            "a sign is not a digit"
+        );
+        assert_eq!(Hex::<1>::parse("é"), None);
     }
 }

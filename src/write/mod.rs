@@ -271,19 +271,15 @@ pub(crate) fn replace(target: &Path, bytes: &[u8], durable: bool) -> Result<()> 
 /// cache key (one hash for the whole program; sha2 is needed for the CSP
 /// hashes anyway).
 pub(crate) fn hash_of(bytes: &[u8]) -> String {
-    hash_of_pieces([bytes])
+    digest_of_pieces([bytes]).to_string()
 }
 
-/// The SHA-256 of `pieces` one after the other, in hex.
-pub(crate) fn hash_of_pieces<'b>(pieces: impl IntoIterator<Item = &'b [u8]>) -> String {
+/// The SHA-256 of `pieces` one after the other.
+pub(crate) fn digest_of_pieces<'b>(pieces: impl IntoIterator<Item = &'b [u8]>) -> cache::Hex<32> {
     use sha2::Digest as _;
     let mut hasher = sha2::Sha256::new();
     pieces.into_iter().for_each(|piece| hasher.update(piece));
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    cache::Hex(hasher.finalize().into())
 }
 
 #[cfg(test)]

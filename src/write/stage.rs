@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::cache::{Files, Identity, Manifest, Recorded};
+use super::cache::{Files, Hex, Identity, Manifest, Recorded};
 use super::swap::{self, step};
 use super::{Summary, Target, refused, safe_relative};
 use crate::error::{Error, Result};
@@ -156,7 +156,7 @@ impl Writer {
     }
 
     /// Whether the live folder already has exactly these bytes at `path`.
-    fn is_unchanged(&self, path: &str, hash: &str, body: &Body) -> bool {
+    fn is_unchanged(&self, path: &str, hash: Hex<32>, body: &Body) -> bool {
         if !self.live.files.contains_key(path) {
             return false;
         }
@@ -229,7 +229,7 @@ impl Writer {
             .map(|(path, deps)| {
                 let old = self.old.as_ref()?.files.get(*path)?;
                 let rel = safe_relative(path).ok()?;
-                let intact = old.deps.as_deref() == Some(deps.as_str())
+                let intact = old.deps.is_some_and(|old| Hex::parse(deps) == Some(old))
                     && self.live.files.contains_key(*path)
                     && std::fs::symlink_metadata(self.target.live.join(rel))
                         .is_ok_and(|m| m.is_file() && m.len() == old.len);
@@ -272,12 +272,12 @@ impl Writer {
     /// fingerprint `deps` (if known).
     pub(crate) fn add(&mut self, page: &Made, deps: Option<String>) -> Result<()> {
         let rel = safe_relative(&page.path)?;
-        let hash = super::hash_of_pieces(page.body.pieces());
-        let unchanged = self.is_unchanged(&page.path, &hash, &page.body);
+        let hash = super::digest_of_pieces(page.body.pieces());
+        let unchanged = self.is_unchanged(&page.path, hash, &page.body);
         let file = Recorded {
             hash,
             len: page.body.len() as u64,
-            deps,
+            deps: deps.as_deref().and_then(Hex::parse),
         };
         self.record(&page.path, file)?;
         self.summary.rendered += 1;

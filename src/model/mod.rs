@@ -69,13 +69,32 @@ pub(crate) struct UnitText {
     /// For a stale unit: the original it was translated from.
     pub old_source: Option<Box<str>>,
     /// The unit's entry in the translation file, as an index into
-    /// [`Language::translation`]'s entries.
-    pub entry: Option<usize>,
-    /// Where the entry is in the translation file, if it exists.
-    pub location: Option<Location>,
+    /// [`Language::translation`]'s entries (32 bits: a language holds a
+    /// unit text per unit of the source, and a large source has many).
+    entry: Option<u32>,
+    /// Where the entry is in the translation file, if it exists: line and
+    /// column. Read it with [`UnitText::location`].
+    place: Option<(u32, u32)>,
 }
 
 impl UnitText {
+    /// The unit's entry in the translation file, as an index into
+    /// [`Language::translation`]'s entries.
+    pub(crate) fn entry(&self) -> Option<usize> {
+        self.entry.map(|i| i as usize)
+    }
+
+    /// Forget the unit's entry (see [`Language::shed_for_rendering`]).
+    pub(crate) fn forget_entry(&mut self) {
+        self.entry = None;
+    }
+
+    /// Where the entry is in the translation file, if it exists.
+    pub(crate) fn location(&self) -> Option<Location> {
+        self.place
+            .map(|(line, col)| Location::new(line as usize, col as usize))
+    }
+
     /// The Markdown to show: the translation, or the original when missing.
     /// An empty `text` means the Markdown is `html` itself (empty Markdown
     /// renders to empty HTML, so the two cannot be told apart).
@@ -126,7 +145,7 @@ impl Language {
 
     /// The translation file's entry for `unit`, as written.
     pub(crate) fn entry(&self, unit: &Unit) -> Option<&Entry> {
-        let index = self.unit(unit).entry?;
+        let index = self.unit(unit).entry()?;
         self.translation.as_ref().map(|t| &t.entries[index])
     }
 
@@ -260,7 +279,7 @@ impl Language {
     pub(crate) fn shed_for_rendering(&mut self) {
         for unit in &mut self.units {
             unit.old_source = None;
-            unit.entry = None;
+            unit.forget_entry();
         }
         self.units.shrink_to_fit();
         // Of `statement.yaml`'s entries only the orphans are listed; the
@@ -476,12 +495,18 @@ fn assemble(
 /// found in modelling it and what the caller kept of it.
 type Modelled<K> = (Vec<Diagnostic>, Option<(Language, Vec<Diagnostic>, K)>);
 
+/// The size of all translation files together from which languages are
+/// parsed one at a time, not in parallel: at this size a parse in flight
+/// is tens of MiB, and the time it saves is a small part of the build.
+const PARSE_ONE_AT_A_TIME: usize = 64 << 20;
+
 /// Build the model for rendering, one language at a time: as [`site`],
 /// with the same problems, but each language's files are parsed, modelled
 /// and shed for rendering ([`Language::shed_for_rendering`]) before the
 /// next, and their texts freed at once (`source` and `locales` keep their
 /// paths). Memory holds one language's files and entries at a time (one
-/// per thread), not the whole project's. `keep` sees each language fully
+/// per thread, or one in all when the files are large), not the whole
+/// project's. `keep` sees each language fully
 /// modelled, before it is shed; what it returns comes back in the order of
 /// the site's languages.
 pub(crate) fn site_for_rendering<K: Send>(
@@ -494,32 +519,41 @@ pub(crate) fn site_for_rendering<K: Send>(
     let source = parse_original(source_file, &settings.original, &mut problems);
     source_file.text = String::new();
     let original = &settings.original;
-    let modelled: Vec<Modelled<K>> = locales
-        .par_iter_mut()
-        .map(|files| {
-            let (parsed, found) = parse_locale(files, original);
-            for file in [&mut files.statement, &mut files.orphans]
-                .into_iter()
-                .flatten()
-            {
-                file.text = String::new();
+    let model_one = |files: &mut LocaleFiles| {
+        let (parsed, found) = parse_locale(files, original);
+        for file in [&mut files.statement, &mut files.orphans]
+            .into_iter()
+            .flatten()
+        {
+            file.text = String::new();
+        }
+        let failed = found.iter().any(|p| p.severity == Severity::Error);
+        let built = match (parsed, &source) {
+            (Some(parsed), Some(source)) if !failed => {
+                let (mut language, built) = language(source, original, parsed);
+                let kept = keep(source, &language);
+                language.shed_for_rendering();
+                // The language's parse is freed: give it back before
+                // the next language is parsed on top of it.
+                crate::memory::give_back();
+                Some((language, built, kept))
             }
-            let failed = found.iter().any(|p| p.severity == Severity::Error);
-            let built = match (parsed, &source) {
-                (Some(parsed), Some(source)) if !failed => {
-                    let (mut language, built) = language(source, original, parsed);
-                    let kept = keep(source, &language);
-                    language.shed_for_rendering();
-                    // The language's parse is freed: give it back before
-                    // the next language is parsed on top of it.
-                    crate::memory::give_back();
-                    Some((language, built, kept))
-                }
-                _ => None,
-            };
-            (found, built)
-        })
-        .collect();
+            _ => None,
+        };
+        (found, built)
+    };
+    // Two languages parsed at once hold two parses beside every file's
+    // text: with large files, one at a time (see `PARSE_ONE_AT_A_TIME`).
+    let statements: usize = locales
+        .iter()
+        .filter_map(|l| l.statement.as_ref())
+        .map(|f| f.text.len())
+        .sum();
+    let modelled: Vec<Modelled<K>> = if statements < PARSE_ONE_AT_A_TIME {
+        locales.par_iter_mut().map(model_one).collect()
+    } else {
+        locales.iter_mut().map(model_one).collect()
+    };
     let mut built = Vec::with_capacity(modelled.len());
     for (found, language) in modelled {
         problems.extend(found);
@@ -823,8 +857,11 @@ fn shown(
         html: html.into_boxed_str(),
         fallback,
         old_source: old_source.map(String::into_boxed_str),
-        entry,
-        location,
+        entry: entry.and_then(|i| u32::try_from(i).ok()),
+        place: location.map(|at| {
+            let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            (narrow(at.line), narrow(at.col))
+        }),
     }
 }
 
@@ -970,6 +1007,6 @@ mod tests {
         assert_eq!(lang.parked.as_ref().expect("kept").entries[0].id, "parked");
         let shown: Vec<&str> = lang.units.iter().map(UnitText::markdown).collect();
         assert_eq!(shown, ["a", "b"]);
-        assert!(lang.units.iter().all(|u| u.entry.is_none()));
+        assert!(lang.units.iter().all(|u| u.entry().is_none()));
     }
 }

@@ -350,7 +350,7 @@ fn units(site: &Site, lang: &Language, terms: &[Term], out: &mut Vec<Diagnostic>
         match shown.state {
             State::Missing => {
                 open += 1;
-                match shown.location {
+                match shown.location() {
                     Some(at) => out.push(Diagnostic::warning(
                         &path,
                         Some(at),
@@ -390,7 +390,7 @@ fn stale(site: &Site, lang: &Language, path: &Path, unit: &Unit) -> Diagnostic {
     let diff = site.diff(lang, unit).unwrap_or_default();
     Diagnostic::warning(
         path,
-        lang.unit(unit).location,
+        lang.unit(unit).location(),
         format!("`{}` is stale: the original changed since it was translated", unit.id),
     )
     .with_notes(vec![
@@ -410,7 +410,7 @@ fn qa(
     terms: &[Term],
     out: &mut Vec<Diagnostic>,
 ) {
-    let at = shown.location;
+    let at = shown.location();
     let (ours, theirs) = (numbers(shown.markdown()), numbers(&unit.text));
     if ours != theirs {
         out.push(Diagnostic::warning(

@@ -251,7 +251,7 @@ fn render_project(
         &project.settings,
         &tera,
         &project.statics,
-        deps.as_ref(),
+        deps,
         &mut Counted {
             sink,
             budget,

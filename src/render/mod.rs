@@ -52,7 +52,7 @@ pub(crate) fn each(
     settings: &Settings,
     templates: &Templates,
     statics: &[StaticFile],
-    deps: Option<&deps::Deps>,
+    deps: Option<deps::Deps>,
     sink: &mut dyn Sink,
 ) -> Result<()> {
     let renderer = renderer::Renderer::new(site, settings, templates, statics)?;

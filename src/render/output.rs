@@ -242,7 +242,7 @@ const WINDOW: usize = 256;
 pub(crate) fn run<'r>(
     outputs: &'r [&'r dyn Output],
     r: &'r Renderer<'r>,
-    deps: Option<&Deps>,
+    deps: Option<Deps>,
     sink: &mut dyn Sink,
 ) -> Result<()> {
     let mut jobs: Vec<Job<'r>> = Vec::new();
@@ -258,6 +258,8 @@ pub(crate) fn run<'r>(
         jobs.extend(output.site_pages(r));
     }
     sink.planned(jobs.len());
+    // Every page is fingerprinted before the first renders, and what the
+    // fingerprints were made from is freed.
     let fingerprints: Vec<Option<Fingerprint>> = match deps {
         Some(deps) => jobs
             .par_iter()

@@ -12,6 +12,7 @@
 //! - `views` builds each page's template context, one type per view, and
 //!   `splice` keeps its long sections out of Tera where the theme prints
 //!   them whole;
+//! - `body` holds a page's bytes in the pieces they were made in;
 //! - `output` is the seam: an [`output::Output`] plans pages and `run`
 //!   renders them in parallel chunks; `html` (the site), `download`
 //!   (one file per language) and `epub` (an EPUB 3 per language) are its
@@ -21,6 +22,7 @@
 //!   not change instead of rendering them.
 
 mod blocks;
+mod body;
 pub(crate) mod deps;
 mod download;
 mod epub;
@@ -38,9 +40,10 @@ use crate::load::StaticFile;
 use crate::model::Site;
 use crate::settings::Settings;
 
+pub(crate) use body::Body;
+pub(crate) use output::Made;
 pub use output::Page;
 pub(crate) use output::Sink;
-pub(crate) use output::{Body, Made};
 use templates::Templates;
 pub(crate) use templates::{register_messages, templates};
 

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::body::Body;
 use super::lang::{LangRender, original};
-use super::output::Body;
 use super::splice;
 use super::templates::Templates;
 use super::views::metadata::{self, Metadata};

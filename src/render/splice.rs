@@ -16,7 +16,7 @@ use std::cell::{Cell, RefCell};
 
 use serde::Serialize;
 
-use super::output::Body;
+use super::body::Body;
 
 /// How every marker starts: `<` and the control character U+0001 change
 /// under escaping and cannot come from a YAML or Markdown text printed in

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use rust_stemmers::Stemmer;
 
 use super::fold::{Folding, Matching};
-use crate::render::output::{Body, PieceWriter};
+use crate::render::body::{Body, PieceWriter};
 
 /// One paragraph as the index holds it.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]

@@ -11,9 +11,10 @@ mod index;
 
 use index::{Doc, SphereEntry};
 
+use super::body::Body;
 use super::deps::{Reads, Scope};
 use super::lang::LangRender;
-use super::output::{Body, Job, Output};
+use super::output::{Job, Output};
 use super::renderer::Renderer;
 use crate::markdown::plain_text;
 use crate::model::source::Unit;

@@ -213,3 +213,32 @@ fn a_theme_that_transforms_or_repeats_a_sections_body_gets_what_it_asks_for() {
         of(&reference, "en/trade/index.html")
     );
 }
+
+#[test]
+fn a_body_printed_whole_by_a_macro_whose_output_is_filtered_is_filtered() {
+    // The templates' text shows a whole print; only the page shows that the
+    // caller lower-cases the macro's output.
+    let f = without_themes();
+    f.write(
+        "themes/default/templates/partials/show.html",
+        "{% macro whole(s) %}{{ s.body | safe }}{% endmacro whole %}",
+    );
+    f.write(
+        "themes/default/templates/sphere.html",
+        "{% import \"show.html\" as show %}{% for s in sections %}[[M]]{{ show::whole(s=s) | lower | safe }}[[E]]{% endfor %}",
+    );
+    f.build();
+    let sphere = f.read("public/en/trade/index.html");
+    let (_, run) = sphere.split_once("[[M]]").expect("the sphere's section");
+    let (body, _) = run.split_once("[[E]]").expect("the end");
+    assert!(body.contains("<p"), "{body}");
+    assert!(
+        body != body.to_uppercase() && !body.contains('\u{1}'),
+        "{body}"
+    );
+    assert_eq!(
+        body,
+        body.to_lowercase(),
+        "the macro's output is lower-cased"
+    );
+}

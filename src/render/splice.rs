@@ -20,9 +20,12 @@ use super::body::Body;
 
 /// How every marker starts: `<` and the control character U+0001 change
 /// under escaping and cannot come from a YAML or Markdown text printed in
-/// the frame, so a text that is transformed rather than printed whole
-/// leaves no marker behind, and the page falls back to a plain render.
-const MARK: &str = "<\u{1}tolmach-splice ";
+/// the frame, and its upper- and lower-case letters change under any case
+/// filter, so a text that is transformed rather than printed whole (by a
+/// filter on a macro's output, which the check of the templates' text
+/// cannot see) leaves no marker behind, and the page falls back to a plain
+/// render.
+const MARK: &str = "<\u{1}Tolmach-splice ";
 
 /// The marker of the `n`th text taken.
 fn marker(n: usize) -> String {

@@ -186,6 +186,12 @@ impl Cache {
             .is_some_and(|o| Path::new(&o) == self.output)
     }
 
+    /// The file that records the folders Tolmach made ([`Cache::owned`]),
+    /// written last by a build that replaced the site.
+    pub(crate) fn owned_path(&self) -> PathBuf {
+        self.dir.join("owned")
+    }
+
     /// The identities of the folders Tolmach made at the output path.
     pub(crate) fn owned(&self) -> Vec<Identity> {
         if !self.is_ours() {

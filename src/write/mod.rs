@@ -15,12 +15,16 @@
 //! - A page whose dependency fingerprint (`render::deps`) is the one the
 //!   manifest recorded, and whose live file is intact, is carried over
 //!   ([`Writer::carry`]): linked into the staging folder, never rendered.
+//! - The live folder is checked against the manifest with a stat per folder
+//!   and file, not walked, when their change times show that nothing was
+//!   added since the last build ([`trust`]).
 //! - [`replace_file`] replaces one file through a fresh temporary file; the
 //!   translation tools use it for every file they write.
 
 mod cache;
 mod stage;
 mod swap;
+mod trust;
 
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
@@ -190,7 +194,14 @@ impl Target {
         if manifest.inputs != inputs || manifest.files.is_empty() {
             return Ok(None);
         }
-        // A stat per file, on every core, while the folder is walked.
+        // A stat per folder and file, if the folder can be checked against
+        // the manifest that way (see `trust`).
+        if let Some(stamp) = trust::stamp(&self.cache, &self.live)
+            && trust::recorded(&self.live, &manifest.files, stamp).is_some()
+        {
+            return Ok(Some(manifest.files.len()));
+        }
+        // Otherwise a stat per file, on every core, while the folder is walked.
         let (intact, present) = rayon::join(
             || {
                 use rayon::prelude::*;
@@ -206,6 +217,14 @@ impl Target {
         };
         let same = present.files.len() == manifest.files.len()
             && present.files.keys().all(|p| manifest.files.contains_key(p));
+        if same && trust::stamp(&self.cache, &self.live).is_some() {
+            // Walked and found right: stamped again, the next check need
+            // not walk it. A record that cannot be written costs only that.
+            let owned = self.cache.owned();
+            if !owned.is_empty() {
+                let _ = trust::restamp(&self.cache, &owned, &self.live);
+            }
+        }
         Ok(same.then_some(manifest.files.len()))
     }
 }

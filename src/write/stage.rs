@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use super::cache::{Files, Hex, Identity, Manifest, Recorded};
 use super::swap::{self, step};
+use super::trust;
 use super::{Summary, Target, refused, safe_relative};
 use crate::error::{Error, Result};
 use crate::render::{Body, Made};
@@ -28,6 +29,21 @@ use crate::render::{Body, Made};
 pub(super) struct Scan {
     pub(super) files: BTreeMap<String, Option<u64>>,
     dirs: BTreeSet<String>,
+    /// Whether each file was found of the length the last build's manifest
+    /// records (see [`super::trust`]), not merely listed by a walk.
+    lengths_checked: bool,
+}
+
+impl Scan {
+    /// The files and folders found as the manifest records them, their
+    /// lengths checked.
+    pub(super) fn checked(files: BTreeMap<String, Option<u64>>, dirs: BTreeSet<String>) -> Scan {
+        Scan {
+            files,
+            dirs,
+            lengths_checked: true,
+        }
+    }
 }
 
 /// Scan `dir` (shown as `shown` in messages), refusing any symlink in it.
@@ -119,13 +135,17 @@ impl Writer {
     /// the pages are made from.
     pub(crate) fn open(target: Target, inputs: String) -> Result<Writer> {
         let staging = swap::staging(&target.live);
-        // The two folders are scanned, and the manifest read, at once.
-        let ((live, old), scanned) = rayon::join(
+        // The staging folder is walked while the manifest is read and the
+        // live folder checked against it (walked only if that fails).
+        let ((old, live), scanned) = rayon::join(
             || {
-                rayon::join(
-                    || scan_shown(&target.live, &target.shown),
-                    || target.cache.manifest(Identity::of(&target.live)),
-                )
+                let old = target.cache.manifest(Identity::of(&target.live));
+                let live = old
+                    .as_ref()
+                    .zip(trust::stamp(&target.cache, &target.live))
+                    .and_then(|(old, stamp)| trust::recorded(&target.live, &old.files, stamp))
+                    .map_or_else(|| scan_shown(&target.live, &target.shown), Ok);
+                (old, live)
             },
             || scan(&staging),
         );
@@ -231,8 +251,9 @@ impl Writer {
                 let rel = safe_relative(path).ok()?;
                 let intact = old.deps.is_some_and(|old| Hex::parse(deps) == Some(old))
                     && self.live.files.contains_key(*path)
-                    && std::fs::symlink_metadata(self.target.live.join(rel))
-                        .is_ok_and(|m| m.is_file() && m.len() == old.len);
+                    && (self.live.lengths_checked
+                        || std::fs::symlink_metadata(self.target.live.join(rel))
+                            .is_ok_and(|m| m.is_file() && m.len() == old.len));
                 intact.then(|| old.clone())
             })
             .collect();
@@ -358,6 +379,15 @@ impl Writer {
                 step();
                 cache.set_manifest(&manifest)?;
             }
+            if !self.live.lengths_checked {
+                // Walked and found right: stamped again, the next build
+                // need not walk it.
+                let owned = cache.owned();
+                if !owned.is_empty() {
+                    step();
+                    trust::restamp(cache, &owned, &self.target.live)?;
+                }
+            }
             swap::report_steps();
             return Ok(self.summary);
         }
@@ -385,7 +415,8 @@ impl Writer {
             swap::remove(&old)?;
         }
         step();
-        cache.set_owned(&[staged_id])?;
+        // Written last, and stamped later than the swap (see `trust`).
+        trust::restamp(cache, &[staged_id], &self.target.live)?;
         swap::report_steps();
         Ok(self.summary)
     }

@@ -395,6 +395,64 @@ fn the_output_folder_holds_only_the_site_and_two_folders_get_the_same_bytes() {
     );
 }
 
+/// After a swap the staging folder holds the site before, recorded so that
+/// the next build need not walk it; anything put there since is still
+/// found: a stray file is removed, a symlink never written through.
+#[cfg(unix)]
+#[test]
+fn what_is_put_in_the_staging_folder_between_builds_is_found() {
+    let f = Fixture::new("small");
+    let staging = ".public.tolmach-staging";
+    let edits = ["declare our", "declare our close", "declare our very close"];
+    f.build();
+    for pair in edits.windows(2) {
+        f.edit("locales/en/statement.yaml", pair[0], pair[1]);
+        f.build();
+    }
+    assert!(f.path(staging).join("en/index.html").is_file());
+    // A stray file, its folder's timestamps set back.
+    std::thread::sleep(Duration::from_millis(20));
+    f.write(&format!("{staging}/en/stray.html"), "stray");
+    std::fs::File::open(f.path(staging).join("en/stray.html"))
+        .unwrap()
+        .set_modified(std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000))
+        .unwrap();
+    let long_ago = std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+    let en = std::fs::File::open(f.path(staging).join("en")).unwrap();
+    en.set_modified(long_ago).unwrap();
+    f.edit(
+        "locales/en/statement.yaml",
+        "declare our very close",
+        "declare our",
+    );
+    f.build();
+    let same_as_fresh = || {
+        let fresh = f.run(&["build", "--out", "fresh"]);
+        assert!(fresh.status.success(), "{}", stderr(&fresh));
+        assert_eq!(tree(&f.path("public")), tree(&f.path("fresh")));
+    };
+    same_as_fresh();
+
+    // A folder of the staging site replaced by a symlink to one elsewhere.
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(elsewhere.path().join("index.html"), "precious").unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::remove_dir_all(f.path(staging).join("en/trade")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), f.path(staging).join("en/trade")).unwrap();
+    f.edit(
+        "locales/en/statement.yaml",
+        "declare our",
+        "declare our close",
+    );
+    f.build();
+    assert_eq!(
+        std::fs::read_to_string(elsewhere.path().join("index.html")).unwrap(),
+        "precious"
+    );
+    assert_eq!(common::files(elsewhere.path()).len(), 1);
+    same_as_fresh();
+}
+
 #[test]
 fn a_stale_staging_folder_is_brought_up_to_date_and_an_old_style_output_is_adopted() {
     let f = Fixture::new("small");

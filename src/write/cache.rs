@@ -9,13 +9,16 @@
 //! - `manifest`: the identity of the folder it describes, the fingerprint of
 //!   the inputs, and the hash and length of every file of that folder, with
 //!   the fingerprint of what the page read (`render::deps`), so that the
-//!   next build can carry it over without rendering it.
+//!   next build can carry it over without rendering it;
+//! - `staging`: the identity, folders and files (with their inodes) of the
+//!   staging folder as the last swap left it (the site before), so that
+//!   the next build need not walk it (see `trust`).
 //!
 //! A manifest counts only while the live folder is the very folder it
 //! describes, so a build killed between writing it and swapping the folders
 //! cannot make the next build trust it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use super::replace;
@@ -108,6 +111,12 @@ pub(crate) struct Manifest {
     /// Its files.
     pub(crate) files: Files,
 }
+
+/// A folder's files (with their inodes, where known) and folders, relative, with `/`.
+pub(crate) type Listing = (BTreeMap<String, Option<u64>>, BTreeSet<String>);
+
+/// The staging record's format, its second line.
+const STAGING_FORMAT: &str = "staging 1";
 
 /// The cache folder of one output path.
 #[derive(Clone, Debug)]
@@ -255,6 +264,61 @@ impl Cache {
         })
     }
 
+    /// What the last swap left in the staging folder, if that is the folder `staging`.
+    pub(crate) fn staging(&self, staging: Option<Identity>) -> Option<Listing> {
+        if !self.is_ours() {
+            return None;
+        }
+        let text = self.read("staging")?;
+        let mut lines = text.lines();
+        let folder = Identity::parse(lines.next()?.strip_prefix("folder ")?)?;
+        if Some(folder) != staging || lines.next()? != STAGING_FORMAT {
+            return None;
+        }
+        let (mut files, mut dirs) = Listing::default();
+        for line in lines {
+            if let Some(dir) = line.strip_prefix("d ") {
+                dirs.insert(dir.to_string());
+            } else {
+                let (inode, path) = line.strip_prefix("f ")?.split_once(' ')?;
+                let inode = match inode {
+                    "-" => None,
+                    inode => Some(inode.parse().ok()?),
+                };
+                files.insert(path.to_string(), inode);
+            }
+        }
+        Some((files, dirs))
+    }
+
+    /// Record what the staging folder `folder` holds: `files` and `dirs`.
+    pub(crate) fn set_staging(
+        &self,
+        folder: Identity,
+        files: &BTreeMap<String, Option<u64>>,
+        dirs: &BTreeSet<String>,
+    ) -> Result<()> {
+        use std::fmt::Write as _;
+        let mut text = format!("folder {}\n{STAGING_FORMAT}\n", folder.render());
+        for dir in dirs {
+            let _ = writeln!(text, "d {dir}");
+        }
+        for (path, inode) in files {
+            let inode = inode.map_or_else(|| "-".to_string(), |i| i.to_string());
+            let _ = writeln!(text, "f {inode} {path}");
+        }
+        self.write("staging", &text)
+    }
+
+    /// Forget what the staging folder holds: the next build walks it.
+    pub(crate) fn forget_staging(&self) -> Result<()> {
+        let path = self.dir.join("staging");
+        match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(&path, e)),
+            _ => Ok(()),
+        }
+    }
+
     /// Record the manifest of a folder.
     pub(crate) fn set_manifest(&self, manifest: &Manifest) -> Result<()> {
         use std::fmt::Write as _;
@@ -274,6 +338,23 @@ impl Cache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_staging_record_is_read_back_only_for_its_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path(), &dir.path().join("public"));
+        let files = BTreeMap::from([
+            ("en/a b.html".to_string(), Some(42)),
+            ("index.html".to_string(), None),
+        ]);
+        let dirs = BTreeSet::from(["en".to_string()]);
+        cache.set_staging(Identity(1, 2), &files, &dirs).unwrap();
+        assert_eq!(cache.staging(Some(Identity(1, 2))), Some((files, dirs)));
+        assert_eq!(cache.staging(Some(Identity(1, 3))), None, "another folder");
+        cache.forget_staging().unwrap();
+        assert_eq!(cache.staging(Some(Identity(1, 2))), None);
+        cache.forget_staging().unwrap();
+    }
 
     #[test]
     fn a_hash_is_read_back_from_its_hex_and_nothing_else_is() {

@@ -44,6 +44,21 @@ impl Scan {
             lengths_checked: true,
         }
     }
+
+    /// The files and folders a record lists.
+    pub(super) fn listed(files: BTreeMap<String, Option<u64>>, dirs: BTreeSet<String>) -> Scan {
+        Scan {
+            files,
+            dirs,
+            lengths_checked: false,
+        }
+    }
+
+    /// Whether every name in it can be written on a line of its own in a record.
+    fn recordable(&self) -> bool {
+        let plain = |name: &String| !name.contains(['\n', '\r']);
+        self.files.keys().all(plain) && self.dirs.iter().all(plain)
+    }
 }
 
 /// Scan `dir` (shown as `shown` in messages), refusing any symlink in it.
@@ -135,8 +150,9 @@ impl Writer {
     /// the pages are made from.
     pub(crate) fn open(target: Target, inputs: String) -> Result<Writer> {
         let staging = swap::staging(&target.live);
-        // The staging folder is walked while the manifest is read and the
-        // live folder checked against it (walked only if that fails).
+        // The staging folder is checked against the record of what the last
+        // swap left there while the manifest is read and the live folder
+        // checked against it; each is walked only if its check fails.
         let ((old, live), scanned) = rayon::join(
             || {
                 let old = target.cache.manifest(Identity::of(&target.live));
@@ -147,7 +163,7 @@ impl Writer {
                     .map_or_else(|| scan_shown(&target.live, &target.shown), Ok);
                 (old, live)
             },
-            || scan(&staging),
+            || trust::staged(&target.cache, &staging).map_or_else(|| scan(&staging), Ok),
         );
         let live = live?;
         let staged = match scanned {
@@ -379,6 +395,9 @@ impl Writer {
                 step();
                 cache.set_manifest(&manifest)?;
             }
+            // The staging folder changed: the next build walks it.
+            step();
+            cache.forget_staging()?;
             if !self.live.lengths_checked {
                 // Walked and found right: stamped again, the next build
                 // need not walk it.
@@ -407,12 +426,24 @@ impl Writer {
             files: self.new,
         })?;
         // Exchanged, the old site is now the staging folder, kept for the
-        // next build; moved aside by the fallback, it is removed.
-        if let Some(old) = swap::swap(&self.staging, &self.target.live)?
-            && old != self.staging
-        {
-            step();
-            swap::remove(&old)?;
+        // next build (and recorded, so that it need not walk it); moved
+        // aside by the fallback, it is removed.
+        step();
+        cache.forget_staging()?;
+        match swap::swap(&self.staging, &self.target.live)? {
+            Some(old) if old == self.staging => {
+                if let Some(live_id) = live_id
+                    && self.live.recordable()
+                {
+                    step();
+                    cache.set_staging(live_id, &self.live.files, &self.live.dirs)?;
+                }
+            }
+            Some(old) => {
+                step();
+                swap::remove(&old)?;
+            }
+            None => {}
         }
         step();
         // Written last, and stamped later than the swap (see `trust`).

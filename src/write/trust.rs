@@ -121,23 +121,36 @@ fn folders_of<'f>(files: impl Iterator<Item = &'f String>) -> BTreeSet<String> {
     folders
 }
 
+/// Whether `dir` and each of its `folders` is a real folder (not a symlink)
+/// unchanged since `stamp`: each holds the entries it held then.
+pub(super) fn unchanged(dir: &Path, folders: &BTreeSet<String>, stamp: Stamp) -> bool {
+    let unchanged_folder = |path: &Path| {
+        std::fs::symlink_metadata(path)
+            .is_ok_and(|m| m.file_type().is_dir() && Stamp::changed(&m).is_some_and(|c| c < stamp))
+    };
+    unchanged_folder(dir)
+        && folders
+            .par_iter()
+            .all(|folder| unchanged_folder(&dir.join(folder)))
+}
+
+/// The staging folder `staging` as the last swap left it ([`Cache::staging`]),
+/// if none of its folders changed since: then it holds exactly those
+/// files, each a name for the inode recorded (a file replaced or removed
+/// changes the folder that held it).
+pub(super) fn staged(cache: &Cache, staging: &Path) -> Option<Scan> {
+    let (files, dirs) = cache.staging(Identity::of(staging))?;
+    let stamp = stamp(cache, staging)?;
+    unchanged(staging, &dirs, stamp).then(|| Scan::listed(files, dirs))
+}
+
 /// `dir` as the manifest `files` describes it, if it is exactly that: the
 /// top folder and every folder that holds a file a real folder unchanged
 /// since `stamp`, every file a regular file of its recorded length. The
 /// scan it gives lists the files with their inodes, their lengths checked.
 pub(super) fn recorded(dir: &Path, files: &Files, stamp: Stamp) -> Option<Scan> {
-    let unchanged_folder = |path: &Path| {
-        std::fs::symlink_metadata(path)
-            .is_ok_and(|m| m.file_type().is_dir() && Stamp::changed(&m).is_some_and(|c| c < stamp))
-    };
-    if !unchanged_folder(dir) {
-        return None;
-    }
     let folders = folders_of(files.keys());
-    let intact = folders
-        .par_iter()
-        .all(|folder| unchanged_folder(&dir.join(folder)));
-    if !intact {
+    if !unchanged(dir, &folders, stamp) {
         return None;
     }
     let files: BTreeMap<String, Option<u64>> = files

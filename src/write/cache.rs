@@ -76,13 +76,13 @@ pub(crate) struct Hex<const N: usize>(pub(crate) [u8; N]);
 impl<const N: usize> Hex<N> {
     /// The `2 N` hex digits `text`, if that is what it is.
     pub(crate) fn parse(text: &str) -> Option<Hex<N>> {
-        if text.len() != 2 * N || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
+        if text.len() != 2 * N {
             return None;
         }
+        let nibble = |digit: u8| char::from(digit).to_digit(16).map(|d| d as u8);
         let mut bytes = [0; N];
-        for (byte, pair) in bytes.iter_mut().zip(text.as_bytes().chunks(2)) {
-            let pair = std::str::from_utf8(pair).ok()?;
-            *byte = u8::from_str_radix(pair, 16).ok()?;
+        for (byte, pair) in bytes.iter_mut().zip(text.as_bytes().chunks_exact(2)) {
+            *byte = nibble(pair[0])? << 4 | nibble(pair[1])?;
         }
         Some(Hex(bytes))
     }
@@ -90,7 +90,19 @@ impl<const N: usize> Hex<N> {
 
 impl<const N: usize> std::fmt::Display for Hex<N> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.iter().try_for_each(|b| write!(f, "{b:02x}"))
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut text = [0; 64];
+        for bytes in self.0.chunks(32) {
+            for (pair, byte) in text.chunks_exact_mut(2).zip(bytes) {
+                pair[0] = DIGITS[usize::from(byte >> 4)];
+                pair[1] = DIGITS[usize::from(byte & 0xf)];
+            }
+            // Hex digits are ASCII.
+            let digits =
+                std::str::from_utf8(&text[..2 * bytes.len()]).map_err(|_| std::fmt::Error)?;
+            f.write_str(digits)?;
+        }
+        Ok(())
     }
 }
 

@@ -22,6 +22,7 @@
 //!   translation tools use it for every file they write.
 
 mod cache;
+mod scan;
 mod stage;
 mod swap;
 mod trust;
@@ -30,7 +31,7 @@ use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
 
 use cache::{Cache, Identity};
-use stage::scan;
+use scan::scan;
 
 pub(crate) use cache::CACHE_DIR;
 pub(crate) use stage::Writer;

@@ -27,7 +27,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use super::cache::{Cache, Files, Identity};
-use super::stage::Scan;
+use super::scan::Scan;
 use crate::error::Result;
 
 /// A moment on a file system's clock: seconds and nanoseconds.

@@ -1,5 +1,6 @@
-//! Checking the live folder against the last build's manifest without
-//! walking it.
+//! Checking the live folder against the last build's manifest, and the
+//! staging folder beside it against the record of what the swap left there
+//! ([`staged`]), without walking them.
 //!
 //! A walk reads every folder: open it, read its entries, close it. On a
 //! site of 44,000 pages, each in its own folder, that is most of what a

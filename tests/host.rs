@@ -73,6 +73,14 @@ fn leftovers_from_earlier_builds_are_removed() {
     assert!(!f.path("public/old").exists());
 }
 
+/// Set the modification time of the file or folder `path` to 2001.
+#[cfg(unix)]
+fn set_back(path: &std::path::Path) {
+    let long_ago = std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+    let file = std::fs::File::open(path).unwrap();
+    file.set_modified(long_ago).unwrap();
+}
+
 /// A rebuild checks the output against the last build's record with a
 /// stat per folder and file instead of walking it; a file copied in is
 /// still found, even with its folder's and its own timestamps set back (a
@@ -84,18 +92,13 @@ fn a_file_copied_in_with_old_timestamps_is_still_found_and_removed() {
     f.build();
     let good = tree(&f.path("public"));
     assert!(stdout(&f.build()).contains(": 0 written, 34 unchanged, 0 removed"));
-    let long_ago = std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
-    let set_back = |rel: &str| {
-        let file = std::fs::File::open(f.path(rel)).unwrap();
-        file.set_modified(long_ago).unwrap();
-    };
     // Twice, so that the first no-op rebuild (which may walk the folder
     // and stamp its record again) is not the one that finds it.
     for round in 0..2 {
         std::thread::sleep(Duration::from_millis(20));
         f.write("public/en/trade/copied.html", "x");
-        set_back("public/en/trade/copied.html");
-        set_back("public/en/trade");
+        set_back(&f.path("public/en/trade/copied.html"));
+        set_back(&f.path("public/en/trade"));
         let out = stdout(&f.build());
         assert!(out.contains(", 1 removed"), "round {round}: {out}");
         assert_eq!(tree(&f.path("public")), good);
@@ -413,13 +416,8 @@ fn what_is_put_in_the_staging_folder_between_builds_is_found() {
     // A stray file, its folder's timestamps set back.
     std::thread::sleep(Duration::from_millis(20));
     f.write(&format!("{staging}/en/stray.html"), "stray");
-    std::fs::File::open(f.path(staging).join("en/stray.html"))
-        .unwrap()
-        .set_modified(std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000))
-        .unwrap();
-    let long_ago = std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
-    let en = std::fs::File::open(f.path(staging).join("en")).unwrap();
-    en.set_modified(long_ago).unwrap();
+    set_back(&f.path(staging).join("en/stray.html"));
+    set_back(&f.path(staging).join("en"));
     f.edit(
         "locales/en/statement.yaml",
         "declare our very close",

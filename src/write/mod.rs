@@ -218,13 +218,9 @@ impl Target {
         };
         let same = present.files.len() == manifest.files.len()
             && present.files.keys().all(|p| manifest.files.contains_key(p));
-        if same && trust::stamp(&self.cache, &self.live).is_some() {
-            // Walked and found right: stamped again, the next check need
-            // not walk it. A record that cannot be written costs only that.
-            let owned = self.cache.owned();
-            if !owned.is_empty() {
-                let _ = trust::restamp(&self.cache, &owned, &self.live);
-            }
+        if same {
+            // A record that cannot be written costs only the next walk.
+            let _ = trust::stamp_again(&self.cache, &self.live);
         }
         Ok(same.then_some(manifest.files.len()))
     }

@@ -45,6 +45,12 @@ impl Scan {
     }
 }
 
+/// The folders that hold `path` (relative, with `/`), outermost first:
+/// `a/b/c.html` is in `a` and `a/b`.
+pub(super) fn parents(path: &str) -> impl Iterator<Item = &str> {
+    path.match_indices('/').map(move |(i, _)| &path[..i])
+}
+
 /// Scan `dir` (shown as `shown` in messages), refusing any symlink in it.
 pub(super) fn scan_shown(dir: &Path, shown: &Path) -> Result<Scan> {
     let mut found = Scan::default();

@@ -17,7 +17,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::cache::{Files, Hex, Identity, Manifest, Recorded};
-use super::scan::{Scan, scan, scan_shown};
+use super::scan::{Scan, parents, scan, scan_shown};
 use super::swap::{self, step};
 use super::trust;
 use super::{Summary, Target, safe_relative};
@@ -142,10 +142,7 @@ impl Writer {
 
     /// Make the folders of `rel` in the staging folder.
     fn make_dirs(&mut self, rel: &str) -> Result<()> {
-        let mut at = 0;
-        while let Some(i) = rel[at..].find('/') {
-            let dir = &rel[..at + i];
-            at += i + 1;
+        for dir in parents(rel) {
             if self.staged.dirs.contains(dir) {
                 continue;
             }
@@ -262,14 +259,7 @@ impl Writer {
         for path in extra {
             self.clear(&path)?;
         }
-        let mut needed = BTreeSet::new();
-        for path in self.new.keys() {
-            let mut at = 0;
-            while let Some(i) = path[at..].find('/') {
-                needed.insert(&path[..at + i]);
-                at += i + 1;
-            }
-        }
+        let needed: BTreeSet<&str> = self.new.keys().flat_map(|path| parents(path)).collect();
         // Deepest first, so that a folder is empty when its turn comes.
         let mut unneeded: Vec<String> = self
             .staged
@@ -314,13 +304,8 @@ impl Writer {
             step();
             cache.forget_staging()?;
             if !self.live.lengths_checked {
-                // Walked and found right: stamped again, the next build
-                // need not walk it.
-                let owned = cache.owned();
-                if !owned.is_empty() {
-                    step();
-                    trust::restamp(cache, &owned, &self.target.live)?;
-                }
+                step();
+                trust::stamp_again(cache, &self.target.live)?;
             }
             swap::report_steps();
             return Ok(self.summary);

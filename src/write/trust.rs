@@ -28,7 +28,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use super::cache::{Cache, Files, Identity};
-use super::scan::Scan;
+use super::scan::{Scan, parents};
 use crate::error::Result;
 
 /// A moment on a file system's clock: seconds and nanoseconds.
@@ -109,17 +109,23 @@ pub(super) fn restamp(cache: &Cache, folders: &[Identity], live: &Path) -> Resul
     Ok(())
 }
 
+/// After a walk found `live` exactly as recorded: stamp the record of the
+/// folders Tolmach made again, so that the next build need not walk it.
+/// Nothing to do where the stamp cannot be compared.
+pub(super) fn stamp_again(cache: &Cache, live: &Path) -> Result<()> {
+    let owned = cache.owned();
+    if owned.is_empty() || stamp(cache, live).is_none() {
+        return Ok(());
+    }
+    restamp(cache, &owned, live)
+}
+
 /// The folders that hold `files`, relative, with `/` (the top folder not among them).
 fn folders_of<'f>(files: impl Iterator<Item = &'f String>) -> BTreeSet<String> {
-    let mut folders = BTreeSet::new();
-    for path in files {
-        let mut at = 0;
-        while let Some(i) = path[at..].find('/') {
-            folders.insert(path[..at + i].to_string());
-            at += i + 1;
-        }
-    }
-    folders
+    files
+        .flat_map(|path| parents(path))
+        .map(str::to_string)
+        .collect()
 }
 
 /// Whether `dir` and each of its `folders` is a real folder (not a symlink)

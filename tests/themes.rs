@@ -242,3 +242,47 @@ fn a_body_printed_whole_by_a_macro_whose_output_is_filtered_is_filtered() {
         "the macro's output is lower-cased"
     );
 }
+
+#[test]
+fn a_parallel_page_that_places_its_rows_one_by_one_is_the_same_page() {
+    // The built-in `parallel.html` prints each part's rows as markup
+    // Tolmach writes; a theme may still loop over `rows` and write each
+    // row itself. This loop is the markup the built-in theme had before
+    // the rows were written outside Tera: the two must give the same bytes.
+    let built_in = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("themes/default/templates/parallel.html"),
+    )
+    .unwrap();
+    let placed = "{% for s in sections %}{{ s.body | safe }}{% endfor %}";
+    assert!(built_in.contains(placed), "{built_in}");
+    let one_by_one = concat!(
+        "{% for r in rows %}<div class=\"row {{ r.kind }} {{ r.part }}{% if r.first %} first{% endif %}\" role=\"row\">\n",
+        "<div class=\"col\" role=\"cell\" lang=\"{{ lang.tag }}\" dir=\"{{ lang.dir }}\"><span class=\"lang-mark\"><span aria-hidden=\"true\">{{ lang.tag | upper }}</span><span class=\"vh\">{{ lang.name }}</span></span>{{ r.left | safe }}</div>\n",
+        "<div class=\"col second\" role=\"cell\" lang=\"{{ other.tag }}\" dir=\"{{ other.dir }}\"><span class=\"lang-mark\"><span aria-hidden=\"true\">{{ other.tag | upper }}</span><span class=\"vh\">{{ other.name }}</span></span>{{ r.right | safe }}</div>\n",
+        "</div>\n{% endfor %}"
+    );
+    let f = without_themes();
+    f.write(
+        "themes/default/templates/parallel.html",
+        built_in.replace(placed, one_by_one),
+    );
+    f.build();
+    let built = site(&f);
+    let reference = reference();
+    assert_eq!(built.len(), reference.len());
+    let mut parallel = 0;
+    for ((path, bytes), (expected_path, expected)) in built.iter().zip(&reference) {
+        assert_eq!(path, expected_path);
+        assert!(
+            bytes == expected,
+            "{path} differs from the built-in theme's"
+        );
+        if path.contains("/parallel/") {
+            let html = String::from_utf8_lossy(bytes);
+            assert!(html.contains("role=\"row\""), "{path}");
+            parallel += 1;
+        }
+    }
+    assert_eq!(parallel, 6, "the full text and two spheres, each way");
+}

@@ -185,6 +185,40 @@ pub(super) fn second_heading(
     notice(out, u, notices, false);
 }
 
+/// The start of a parallel page's cell, up to its text: the column's
+/// language and its mark (the tag, and the name for screen readers). The
+/// same on every row of a page, so made once per page.
+pub(super) fn cell_start(tag: &str, name: &str, dir: &str, second: bool) -> String {
+    format!(
+        "<div class=\"col{}\" role=\"cell\" lang=\"{}\" dir=\"{}\"><span class=\"lang-mark\">\
+         <span aria-hidden=\"true\">{}</span><span class=\"vh\">{}</span></span>",
+        if second { " second" } else { "" },
+        esc(tag),
+        esc(dir),
+        esc(&tag.to_uppercase()),
+        esc(name)
+    )
+}
+
+/// One row of a parallel page: a heading or paragraph (`kind`) of the part
+/// `part` in both columns, each cell opened by its [`cell_start`].
+pub(super) fn row(
+    out: &mut String,
+    (kind, part, first): (&str, &str, bool),
+    starts: [&str; 2],
+    cells: [&str; 2],
+) {
+    let _ = writeln!(
+        out,
+        "<div class=\"row {kind} {part}{}\" role=\"row\">",
+        if first { " first" } else { "" }
+    );
+    for (start, cell) in starts.iter().zip(cells) {
+        let _ = writeln!(out, "{start}{cell}</div>");
+    }
+    out.push_str("</div>\n");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -45,10 +45,20 @@ pub(crate) struct Renderer<'a> {
     /// The Content-Security-Policy source of `fonts_inline`.
     pub(super) fonts_hash: String,
     templates: &'a Templates,
+    /// What `parallel.html` may read (asked once, not on every page): its
+    /// rows as each part's markup (`sections`), one by one (`rows`), or both.
+    pub(super) parallel_reads: ParallelReads,
     linker: Linker,
     /// Per language, in the order of `langs`: its JSON-LD, citation meta
     /// tags and citation pattern, the same on each of its pages.
     metadata: Vec<Metadata>,
+}
+
+/// Which of the two forms of a parallel page's rows its template may read.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct ParallelReads {
+    pub(super) sections: bool,
+    pub(super) rows: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -90,6 +100,10 @@ impl<'a> Renderer<'a> {
             css,
             fonts_hash: csp_hash(&fonts_inline),
             fonts_inline,
+            parallel_reads: ParallelReads {
+                sections: templates.may_read("parallel.html", "sections"),
+                rows: templates.may_read("parallel.html", "rows"),
+            },
             templates,
             linker: Linker {
                 offline: settings.offline,

@@ -10,6 +10,7 @@ use crate::markdown::plain_text;
 use crate::render::blocks;
 use crate::render::lang::{LangCtx, LangRender};
 use crate::render::renderer::Renderer;
+use crate::render::splice::Spliced;
 
 /// One row: a heading or a paragraph in both languages.
 #[derive(Serialize, Debug)]
@@ -26,6 +27,17 @@ struct Row {
     right: String,
 }
 
+/// A part of a parallel page: its rows' markup, written by `blocks`.
+#[derive(Serialize, Debug)]
+struct RowsCtx<'a> {
+    /// `preamble`, `sphere` or `closing`.
+    kind: &'static str,
+    /// The sphere's slug, if it is a sphere.
+    slug: Option<&'a str>,
+    /// The part's rows.
+    body: Spliced,
+}
+
 /// The context of `parallel.html`.
 #[derive(Serialize, Debug)]
 pub(crate) struct ParallelContext<'a> {
@@ -33,6 +45,11 @@ pub(crate) struct ParallelContext<'a> {
     frame: LangFrame<'a>,
     /// The second column's language.
     other: LangCtx<'a>,
+    /// The page's parts, each with its rows as markup.
+    sections: Vec<RowsCtx<'a>>,
+    /// The same rows one by one, for a theme that places them itself
+    /// (made only if the template may read them).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     rows: Vec<Row>,
     /// The same part paired with each other language.
     pairs: Vec<SwitchLink<'a>>,
@@ -68,10 +85,12 @@ pub(crate) fn parallel<'a>(
     );
     let title = format!("{part_title} — {} | {}", lang.lang.name, other.lang.name);
     let original_dir = at.original_dir(r.original_tag().as_str());
+    let (sections, rows) = rows(r, at, other);
     ParallelContext {
         frame: frame(r, at, title),
         other: other.ctx(),
-        rows: rows(r, at, other),
+        sections,
+        rows,
         pairs: pairs(r, at, &other.lang.tag, part),
         single_href: r.href(
             from,
@@ -91,12 +110,43 @@ pub(crate) fn parallel<'a>(
     }
 }
 
-/// The rows of the page `at`, with `other` in the second column.
-fn rows(r: &Renderer<'_>, at: At<'_, '_>, other: &LangRender<'_>) -> Vec<Row> {
+/// The rows of the page `at`, with `other` in the second column: as each
+/// part's markup, and one by one if the template may read `rows`.
+fn rows<'a>(
+    r: &'a Renderer<'_>,
+    at: At<'a, '_>,
+    other: &LangRender<'_>,
+) -> (Vec<RowsCtx<'a>>, Vec<Row>) {
     let (ours, theirs) = (&at.lang.notices, &other.notices);
+    let starts = [
+        blocks::cell_start(
+            at.lang.tag(),
+            &at.lang.lang.name,
+            at.lang.lang.dir.as_str(),
+            false,
+        ),
+        blocks::cell_start(other.tag(), &other.lang.name, other.lang.dir.as_str(), true),
+    ];
+    let starts = [starts[0].as_str(), starts[1].as_str()];
     let mut rows = Vec::new();
+    let mut sections = Vec::new();
     for part in parts(r, at.view) {
         let original_page = r.href(at.from, &part_original_dir(r, at, &part));
+        let mut body = String::new();
+        let mut add = |kind: &'static str, first: bool, left: String, right: String| {
+            if r.parallel_reads.sections {
+                blocks::row(&mut body, (kind, part.kind, first), starts, [&left, &right]);
+            }
+            if r.parallel_reads.rows {
+                rows.push(Row {
+                    kind,
+                    part: part.kind,
+                    first,
+                    left,
+                    right,
+                });
+            }
+        };
         if let Some(h) = part.heading {
             let (mut left, mut right) = (String::new(), String::new());
             let (l, o) = (
@@ -105,13 +155,7 @@ fn rows(r: &Renderer<'_>, at: At<'_, '_>, other: &LangRender<'_>) -> Vec<Row> {
             );
             blocks::heading(&mut left, &l, at.lang.tag(), 2, ours);
             blocks::second_heading(&mut right, &o, other.tag(), theirs);
-            rows.push(Row {
-                kind: "heading",
-                part: part.kind,
-                first: true,
-                left,
-                right,
-            });
+            add("heading", true, left, right);
         }
         for (i, u) in part.units.iter().enumerate() {
             let (mut left, mut right) = (String::new(), String::new());
@@ -121,16 +165,20 @@ fn rows(r: &Renderer<'_>, at: At<'_, '_>, other: &LangRender<'_>) -> Vec<Row> {
             );
             blocks::para(&mut left, &l, at.lang.tag(), ours);
             blocks::second_para(&mut right, &o, other.tag(), theirs);
-            rows.push(Row {
-                kind: "paragraph",
-                part: part.kind,
-                first: i == 0 && part.heading.is_none(),
-                left,
-                right,
-            });
+            add("paragraph", i == 0 && part.heading.is_none(), left, right);
         }
+        if !r.parallel_reads.sections {
+            continue;
+        }
+        // Every part of a page is made before the first is handed over.
+        body.shrink_to_fit();
+        sections.push(RowsCtx {
+            kind: part.kind,
+            slug: part.slug,
+            body: Spliced::new(body),
+        });
     }
-    rows
+    (sections, rows)
 }
 
 /// The same part of the page's language paired with every other language.

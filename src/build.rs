@@ -171,6 +171,7 @@ impl render::Sink for Collect {
 fn render_project(
     mut project: load::Project,
     inputs: Option<&str>,
+    memory: Option<&dyn model::kept::Memory>,
     sink: &mut dyn render::Sink,
     progress: &mut Progress,
 ) -> Result<Rendering> {
@@ -190,7 +191,7 @@ fn render_project(
     } = &mut project;
     let ((site, problems), tera) = rayon::join(
         || {
-            model::site_for_rendering(settings, source, locales, |source, lang| {
+            model::site_for_rendering(settings, source, locales, memory, |source, lang| {
                 fingerprinted.then(|| render::deps::unit_prints(source, lang))
             })
         },
@@ -330,7 +331,7 @@ pub(crate) fn render(root: &Path, overrides: Overrides) -> Result<Rendered> {
     let project = load::project(root, overrides)?;
     let mut pages = Collect(Vec::new());
     let mut progress = Progress::new(false, Instant::now());
-    let rendering = render_project(project, None, &mut pages, &mut progress)?;
+    let rendering = render_project(project, None, None, &mut pages, &mut progress)?;
     let mut pages = pages.0;
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((pages, rendering.warnings, rendering.settings))
@@ -371,6 +372,7 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
                 let rendered = render_project(
                     project,
                     Some(&inputs),
+                    Some(&write::KeptModels::new(root)),
                     &mut ToWriter(&mut opening),
                     &mut progress,
                 );

@@ -4,7 +4,19 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// A position in a text file, 1-based.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct Location {
     /// Line, starting at 1.
     pub line: usize,
@@ -67,7 +79,9 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 }
 
 /// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     /// The build cannot go on.
     Error,
@@ -85,7 +99,7 @@ impl fmt::Display for Severity {
 }
 
 /// One finding about one file, printed as `file:line:col: error: message`.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// The file, relative to the project root where possible.
     pub path: PathBuf,

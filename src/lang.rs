@@ -7,7 +7,9 @@ use unic_langid::LanguageIdentifier;
 
 /// A canonical BCP 47 language tag that is safe as a folder name and a URL
 /// segment (`kk`, `pt-BR`). Made only through [`LangTag::parse`].
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(transparent)]
 pub struct LangTag(String);
 

@@ -55,6 +55,19 @@ pub(crate) struct LocaleFiles {
     pub review_notes: Option<TextFile>,
 }
 
+impl LocaleFiles {
+    /// Free the texts of the translation files once they are parsed
+    /// (their paths stay, for messages).
+    pub(crate) fn free_texts(&mut self) {
+        for file in [&mut self.statement, &mut self.orphans]
+            .into_iter()
+            .flatten()
+        {
+            file.text = String::new();
+        }
+    }
+}
+
 /// Everything the build reads, in memory.
 #[derive(Clone, Debug)]
 pub(crate) struct Project {

@@ -2,6 +2,9 @@
 //! rebuild over the previous output gives exactly the bytes of a clean full
 //! build (every file of both trees compared), and after one unit changed it
 //! renders only the pages that show it (and the pages of the whole site).
+//! Languages whose files did not change are read back as the last build
+//! modelled them; a damaged or foreign kept model is modelled again, and
+//! what a language's files were warned about is warned about again.
 //! Also: a long build's progress bar never reaches a stderr that is not a
 //! terminal.
 
@@ -55,6 +58,9 @@ fn counts(out: &std::process::Output) -> (usize, usize) {
 fn rebuild_matches_clean(f: &Fixture) -> (usize, usize) {
     let out = f.build();
     let incremental = counts(&out);
+    // The clean build models every language from its files: the models the
+    // incremental build kept are put aside (the clean build keeps its own).
+    let _ = std::fs::remove_dir_all(f.path(".tolmach/model"));
     let clean_dir = tempfile::tempdir().unwrap();
     let clean_out = clean_dir.path().join("site");
     let clean = f.run(&["build", "--out", clean_out.to_str().unwrap()]);
@@ -317,4 +323,104 @@ fn no_progress_is_drawn_when_stderr_is_not_a_terminal() {
     assert!(!err.contains('\u{1b}'), "escape codes on stderr: {err:?}");
     assert!(!err.contains("pages"), "progress on stderr: {err:?}");
     assert!(!err.contains('\r'), "{err:?}");
+}
+
+/// The warning and error lines a build printed, sorted.
+fn findings(out: &std::process::Output) -> Vec<String> {
+    let mut lines: Vec<String> = stderr(out)
+        .lines()
+        .filter(|l| l.contains(": warning: ") || l.contains(": error: "))
+        .map(str::to_string)
+        .collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn a_language_read_back_is_warned_about_again() {
+    let f = project();
+    // A review recorded for another text: a warning about `de`'s file.
+    f.edit(
+        "locales/de/statement.yaml",
+        "text: \"Im Jahr 2019",
+        "review: reviewed\n  review_of: \"0000\"\n  text: \"Im Jahr 2019",
+    );
+    let first = f.build();
+    assert!(first.status.success(), "{}", stderr(&first));
+    let warned = findings(&first);
+    assert!(
+        warned
+            .iter()
+            .any(|l| l.starts_with("locales/de/statement.yaml:") && l.contains("after the review")),
+        "{warned:?}"
+    );
+    assert!(
+        f.path(".tolmach/model/de").is_file(),
+        "the first build kept de's model"
+    );
+    // Only `en` changes: `de` is read back, with its warning.
+    f.edit(
+        "locales/en/statement.yaml",
+        "In 2019, trade exceeded",
+        "In 2019, commerce exceeded",
+    );
+    let second = f.build();
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert_eq!(findings(&second), warned);
+}
+
+#[test]
+fn a_kept_model_that_is_damaged_or_foreign_is_modelled_again() {
+    let f = built();
+    let model = |lang: &str| f.path(&format!(".tolmach/model/{lang}"));
+    // Only de changes. One letter of a text in en's model is changed (it
+    // still decodes), ru's is replaced by en's (kept under another key)
+    // and de's is cut short: each language is modelled from its files again.
+    let mut en = std::fs::read(model("en")).unwrap();
+    std::fs::copy(model("en"), model("ru")).unwrap();
+    let text = b"trade exceeded";
+    let at = en
+        .windows(text.len())
+        .position(|w| w == text)
+        .expect("en's model holds its texts");
+    en[at] = b'T';
+    std::fs::write(model("en"), en).unwrap();
+    let de = std::fs::read(model("de")).unwrap();
+    std::fs::write(model("de"), &de[..de.len() - 1]).unwrap();
+    f.edit(
+        "locales/de/statement.yaml",
+        "Im Jahr 2019",
+        "Im Laufe des Jahres 2019",
+    );
+    rebuild_matches_clean(&f);
+    assert!(
+        f.read("public/de/trade/index.html")
+            .contains("Im Laufe des Jahres 2019")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_planted_as_a_kept_model_is_neither_read_nor_written_through() {
+    let f = built();
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("victim");
+    // A link planted in place of de's model, to a file outside the project.
+    std::fs::copy(f.path(".tolmach/model/de"), &victim).unwrap();
+    let before = std::fs::read(&victim).unwrap();
+    std::fs::remove_file(f.path(".tolmach/model/de")).unwrap();
+    std::os::unix::fs::symlink(&victim, f.path(".tolmach/model/de")).unwrap();
+    f.edit(
+        "locales/de/statement.yaml",
+        "Im Jahr 2019",
+        "Im Laufe des Jahres 2019",
+    );
+    rebuild_matches_clean(&f);
+    assert_eq!(
+        std::fs::read(&victim).unwrap(),
+        before,
+        "the target is untouched"
+    );
+    let kept = std::fs::symlink_metadata(f.path(".tolmach/model/de")).unwrap();
+    assert!(kept.is_file(), "the link was replaced by a kept model");
 }

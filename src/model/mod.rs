@@ -8,6 +8,7 @@
 pub(crate) mod diff;
 pub(crate) mod glossary;
 pub(crate) mod id;
+pub(crate) mod kept;
 pub(crate) mod source;
 pub(crate) mod translation;
 pub(crate) mod unit;
@@ -31,7 +32,7 @@ pub use translation::{Entry, Translation};
 pub(crate) use unit::{Counts, Review, State};
 
 /// Text direction of a language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum Direction {
     /// Left to right.
@@ -51,7 +52,7 @@ impl Direction {
 }
 
 /// One unit of one language, ready to show.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct UnitText {
     /// Translated, stale or missing.
     pub state: State,
@@ -508,38 +509,43 @@ const PARSE_ONE_AT_A_TIME: usize = 64 << 20;
 /// per thread, or one in all when the files are large), not the whole
 /// project's. `keep` sees each language fully
 /// modelled, before it is shed; what it returns comes back in the order of
-/// the site's languages.
-pub(crate) fn site_for_rendering<K: Send>(
+/// the site's languages. With `memory`, a language whose files did not
+/// change since it was last kept there is read back instead of modelled
+/// (see [`kept`]), and every language modelled is kept.
+pub(crate) fn site_for_rendering<K>(
     settings: &crate::settings::Settings,
     source_file: &mut TextFile,
     locales: &mut [LocaleFiles],
+    memory: Option<&dyn kept::Memory>,
     keep: impl Fn(&Source, &Language) -> K + Sync,
-) -> (Option<(Site, Vec<K>)>, Vec<Diagnostic>) {
+) -> (Option<(Site, Vec<K>)>, Vec<Diagnostic>)
+where
+    K: Send + serde::Serialize + serde::de::DeserializeOwned,
+{
     let mut problems = Vec::new();
-    let source = parse_original(source_file, &settings.original, &mut problems);
-    source_file.text = String::new();
     let original = &settings.original;
+    let source_key = memory.map(|_| kept::source_key::<K>(original, source_file));
+    let source = parse_original(source_file, original, &mut problems);
+    source_file.text = String::new();
     let model_one = |files: &mut LocaleFiles| {
-        let (parsed, found) = parse_locale(files, original);
-        for file in [&mut files.statement, &mut files.orphans]
-            .into_iter()
-            .flatten()
-        {
-            file.text = String::new();
-        }
-        let failed = found.iter().any(|p| p.severity == Severity::Error);
-        let built = match (parsed, &source) {
-            (Some(parsed), Some(source)) if !failed => {
-                let (mut language, built) = language(source, original, parsed);
-                let kept = keep(source, &language);
-                language.shed_for_rendering();
-                // The language's parse is freed: give it back before
-                // the next language is parsed on top of it.
-                crate::memory::give_back();
-                Some((language, built, kept))
+        let remembered = memory.zip(source_key.as_ref()).map(|(memory, source_key)| {
+            let key = kept::key(source_key, files);
+            (memory, key)
+        });
+        let recalled = remembered
+            .as_ref()
+            .filter(|_| source.is_some())
+            .and_then(|(memory, key)| kept::recall::<K>(*memory, key, files));
+        let (found, built) = match recalled {
+            Some((found, language, built, kept)) => {
+                files.free_texts();
+                (found, Some((language, built, kept)))
             }
-            _ => None,
+            None => model_files(files, original, source.as_ref(), &keep),
         };
+        if let (Some((memory, key)), Some((language, built, kept))) = (&remembered, &built) {
+            kept::keep(*memory, key, &found, language, built, kept);
+        }
         (found, built)
     };
     // Two languages parsed at once hold two parses beside every file's
@@ -572,6 +578,34 @@ pub(crate) fn site_for_rendering<K: Send>(
         .unzip();
     let site = assemble(settings, source, built, &mut problems);
     (Some((site, kept)), problems)
+}
+
+/// Parse and model the language of `files` (unless its files or the
+/// source have errors), and shed it for rendering: the problems of its
+/// files, and the language with the problems of modelling it and what
+/// `keep` took of it.
+fn model_files<K>(
+    files: &mut LocaleFiles,
+    original: &LangTag,
+    source: Option<&Source>,
+    keep: impl Fn(&Source, &Language) -> K,
+) -> Modelled<K> {
+    let (parsed, found) = parse_locale(files, original);
+    files.free_texts();
+    let failed = found.iter().any(|p| p.severity == Severity::Error);
+    let built = match (parsed, source) {
+        (Some(parsed), Some(source)) if !failed => {
+            let (mut language, built) = language(source, original, parsed);
+            let kept = keep(source, &language);
+            language.shed_for_rendering();
+            // The language's parse is freed: give it back before
+            // the next language is parsed on top of it.
+            crate::memory::give_back();
+            Some((language, built, kept))
+        }
+        _ => None,
+    };
+    (found, built)
 }
 
 /// A language's files, parsed.

@@ -17,7 +17,7 @@ use serde_saphyr::Spanned;
 use crate::error::{Diagnostic, Location};
 
 /// One translated unit as written in the file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, Deserialize)]
 pub struct Entry {
     /// The unit id (the YAML key).
     pub id: String,
@@ -77,7 +77,7 @@ impl Entry {
 }
 
 /// A parsed translation file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, Deserialize)]
 pub struct Translation {
     /// The file, relative to the project root.
     pub path: PathBuf,

@@ -1,13 +1,13 @@
 //! One unit in one language: its state, and the rules that decide it. Every
 //! command asks these rules; none decides a unit's state on its own.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::translation::Entry;
 use crate::text::same_words;
 
 /// The state of one translation unit in one language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum State {
     /// Translated from the current original.
@@ -44,7 +44,9 @@ impl State {
 }
 
 /// How far a translated unit has come through review.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum Review {
     /// Translated, not yet reviewed (the default, and every stale or missing unit).
@@ -123,7 +125,7 @@ pub(crate) fn translated_from(entry: &Entry) -> Option<&str> {
 }
 
 /// Counts of units by state.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Counts {
     /// Units counted.
     pub total: usize,

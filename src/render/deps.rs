@@ -37,7 +37,7 @@ use crate::load::Project;
 use crate::model::{Language, Site, Source, Unit};
 
 /// A page's dependency fingerprint: 128 bits of SHA-256.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Fingerprint([u8; 16]);
 
 impl Fingerprint {
@@ -346,6 +346,7 @@ fn site_frame(site: &Site, project: &Project) -> Fingerprint {
 /// Each unit of a language as shown, fingerprinted by its position in
 /// reading order: what [`Deps::new`] needs of the language's texts, taken
 /// while the model still holds them.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub(crate) struct UnitPrints(Vec<Fingerprint>);
 
 /// The fingerprints of every unit of `lang` (see [`unit_deps`]).

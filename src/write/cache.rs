@@ -109,6 +109,40 @@ impl<const N: usize> std::fmt::Display for Hex<N> {
 /// Every file, by path.
 pub(crate) type Files = BTreeMap<String, Recorded>;
 
+/// Create the cache folder `.tolmach/` and its subfolder `dir`, refusing
+/// either if it is a symlink (a planted `.tolmach` link must not redirect
+/// Tolmach's writes).
+pub(crate) fn ensure_folder(dir: &Path) -> Result<()> {
+    let top = dir.parent().expect("a cache folder is under the project");
+    for dir in [top, dir] {
+        match std::fs::symlink_metadata(dir) {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => {
+                return Err(Error::Refused(format!(
+                    "{} is not a folder (a symlink?); remove it, Tolmach keeps its build records there",
+                    dir.display()
+                )));
+            }
+            Err(_) => {
+                std::fs::create_dir(dir).map_err(|e| Error::io(dir, e))?;
+                if dir == top {
+                    replace(
+                        &top.join(".gitignore"),
+                        b"# Tolmach's build records.\n*\n",
+                        false,
+                    )?;
+                    replace(
+                        &top.join("CACHEDIR.TAG"),
+                        b"Signature: 8a477f597d28d172789f06886806bc55\n# Tolmach's build records; see https://bford.info/cachedir/\n",
+                        false,
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The manifest's format, its third line: older manifests (without it) are
 /// not trusted, so the first build of a new version renders every page.
 const FORMAT: &str = "format 2";
@@ -147,40 +181,8 @@ impl Cache {
         }
     }
 
-    /// Create the folders, refusing any that is a symlink (a planted
-    /// `.tolmach` link must not redirect Tolmach's writes).
     fn ensure(&self) -> Result<()> {
-        let top = self
-            .dir
-            .parent()
-            .expect("the cache folder is under the project");
-        for dir in [top, self.dir.as_path()] {
-            match std::fs::symlink_metadata(dir) {
-                Ok(meta) if meta.is_dir() => {}
-                Ok(_) => {
-                    return Err(Error::Refused(format!(
-                        "{} is not a folder (a symlink?); remove it, Tolmach keeps its build records there",
-                        dir.display()
-                    )));
-                }
-                Err(_) => {
-                    std::fs::create_dir(dir).map_err(|e| Error::io(dir, e))?;
-                    if dir == top {
-                        replace(
-                            &top.join(".gitignore"),
-                            b"# Tolmach's build records.\n*\n",
-                            false,
-                        )?;
-                        replace(
-                            &top.join("CACHEDIR.TAG"),
-                            b"Signature: 8a477f597d28d172789f06886806bc55\n# Tolmach's build records; see https://bford.info/cachedir/\n",
-                            false,
-                        )?;
-                    }
-                }
-            }
-        }
-        Ok(())
+        ensure_folder(&self.dir)
     }
 
     fn read(&self, name: &str) -> Option<String> {

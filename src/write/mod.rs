@@ -18,10 +18,13 @@
 //! - The live folder is checked against the manifest with a stat per folder
 //!   and file, not walked, when their change times show that nothing was
 //!   added since the last build ([`trust`]).
+//! - Each language's model is kept between builds in `.tolmach/model/`
+//!   ([`KeptModels`]), so that a rebuild parses only the files that changed.
 //! - [`replace_file`] replaces one file through a fresh temporary file; the
 //!   translation tools use it for every file they write.
 
 mod cache;
+mod kept;
 mod scan;
 mod stage;
 mod swap;
@@ -34,6 +37,7 @@ use cache::{Cache, Identity};
 use scan::scan;
 
 pub(crate) use cache::CACHE_DIR;
+pub(crate) use kept::KeptModels;
 pub(crate) use stage::Writer;
 
 use crate::error::{Error, Result};

@@ -143,15 +143,15 @@ struct ToWriter<'a, 's>(&'a mut Opening<'s>);
 
 impl render::Sink for ToWriter<'_, '_> {
     fn carry(&mut self, pages: &[(&str, Fingerprint)]) -> Result<Vec<Option<u64>>> {
-        let pages: Vec<(&str, String)> = pages
+        let pages: Vec<(&str, [u8; 16])> = pages
             .iter()
-            .map(|(path, deps)| (*path, deps.to_hex()))
+            .map(|(path, deps)| (*path, deps.bytes()))
             .collect();
         self.0.writer()?.carry(&pages)
     }
 
     fn page(&mut self, page: render::Made, deps: Option<Fingerprint>) -> Result<()> {
-        self.0.writer()?.add(&page, deps.map(Fingerprint::to_hex))
+        self.0.writer()?.add(&page, deps.map(Fingerprint::bytes))
     }
 }
 

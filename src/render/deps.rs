@@ -41,6 +41,11 @@ use crate::model::{Language, Site, Source, Unit};
 pub(crate) struct Fingerprint([u8; 16]);
 
 impl Fingerprint {
+    /// Its 16 bytes, as the manifest records them.
+    pub(crate) fn bytes(self) -> [u8; 16] {
+        self.0
+    }
+
     /// In hex, as the manifest records it.
     pub(crate) fn to_hex(self) -> String {
         self.0.iter().map(|b| format!("{b:02x}")).collect()

@@ -169,7 +169,7 @@ impl Writer {
     /// it from inputs with the fingerprint `deps` and it is intact (there, a
     /// file, of the recorded length): for each, its length if it was kept.
     /// A page kept is not rendered at all.
-    pub(crate) fn carry(&mut self, pages: &[(&str, String)]) -> Result<Vec<Option<u64>>> {
+    pub(crate) fn carry(&mut self, pages: &[(&str, [u8; 16])]) -> Result<Vec<Option<u64>>> {
         use rayon::prelude::*;
         // Checked in parallel: a stat per file is most of the cost of a rebuild.
         let intact: Vec<Option<Recorded>> = pages
@@ -177,7 +177,7 @@ impl Writer {
             .map(|(path, deps)| {
                 let old = self.old.as_ref()?.files.get(*path)?;
                 let rel = safe_relative(path).ok()?;
-                let intact = old.deps.is_some_and(|old| Hex::parse(deps) == Some(old))
+                let intact = old.deps == Some(Hex(*deps))
                     && self.live.files.contains_key(*path)
                     && (self.live.lengths_checked
                         || std::fs::symlink_metadata(self.target.live.join(rel))
@@ -219,14 +219,14 @@ impl Writer {
 
     /// Add one page to the new site, rendered from inputs with the
     /// fingerprint `deps` (if known).
-    pub(crate) fn add(&mut self, page: &Made, deps: Option<String>) -> Result<()> {
+    pub(crate) fn add(&mut self, page: &Made, deps: Option<[u8; 16]>) -> Result<()> {
         let rel = safe_relative(&page.path)?;
         let hash = super::digest_of_pieces(page.body.pieces());
         let unchanged = self.is_unchanged(&page.path, hash, &page.body);
         let file = Recorded {
             hash,
             len: page.body.len() as u64,
-            deps: deps.as_deref().and_then(Hex::parse),
+            deps: deps.map(Hex),
         };
         self.record(&page.path, file)?;
         self.summary.rendered += 1;

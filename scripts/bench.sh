@@ -118,10 +118,11 @@ hf() { # name command [prepare]
 bench() {
     local name=$1 project=$2 out=$3 change=$4 word=$5; shift 6
     local cmd="$bin build --root $project --out $out --base-url $base $*"
-    rm -rf "$out"
+    # A full build starts cold: no output and no model kept from a build before.
+    rm -rf "$out" "$project/.tolmach/model"
     once "$name, full build" $cmd
     [ -d "$out" ] || return 0
-    if quick; then hf "$name-build" "$cmd" "rm -rf $out"; fi
+    if quick; then hf "$name-build" "$cmd" "rm -rf $out $project/.tolmach/model"; fi
     say "$name: $(pages "$out") HTML pages, $(find "$out" -type f | wc -l) files, $(du -sh "$out" | cut -f1)"
     rm -rf "$work/copy"
     once "$name, cp -r of the output" cp -r "$out" "$work/copy"

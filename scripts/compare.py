@@ -31,9 +31,12 @@ def run(cmd, **kw):
     return subprocess.run(cmd, check=True, **kw)
 
 
-def timed(cmd, out):
-    """Build into `out` from scratch: (wall seconds, peak RSS MiB)."""
+def timed(cmd, out, cache=None):
+    """Build into `out` from scratch (without the build's `cache` folder, if
+    it keeps one): (wall seconds, peak RSS MiB)."""
     shutil.rmtree(out, ignore_errors=True)
+    if cache:
+        shutil.rmtree(cache, ignore_errors=True)
     res = subprocess.run(
         ["/usr/bin/time", "-f", "%e %M"] + cmd,
         stdout=subprocess.DEVNULL,
@@ -79,28 +82,29 @@ def main():
         flags = ["--max-file-mib", "512", "--max-output-mib", "4096"] if k >= 1000 else []
         out = os.path.join(a.work, f"tolmach{k}")
         tools["tolmach"] = ([a.tolmach, "build", "--root", corpus, "--out", out, "--no-parallel",
-                             "--base-url", "https://example.org/statement/"] + flags, out)
+                             "--base-url", "https://example.org/statement/"] + flags, out,
+                            os.path.join(corpus, ".tolmach", "model"))
         if a.zola:
             site = os.path.join(a.work, f"zola{k}")
             shutil.rmtree(site, ignore_errors=True)
             run([sys.executable, os.path.join(HERE, "zola_site.py"), corpus, site])
             out = os.path.join(a.work, f"zola{k}-out")
-            tools["zola"] = ([a.zola, "--root", site, "build", "--output-dir", out, "--force"], out)
+            tools["zola"] = ([a.zola, "--root", site, "build", "--output-dir", out, "--force"], out, None)
         if a.hugo:
             site = os.path.join(a.work, f"hugo{k}")
             shutil.rmtree(site, ignore_errors=True)
             run([sys.executable, os.path.join(HERE, "hugo_site.py"), corpus, site])
             out = os.path.join(a.work, f"hugo{k}-out")
-            tools["hugo"] = ([a.hugo, "--quiet", "--source", site, "-d", out], out)
+            tools["hugo"] = ([a.hugo, "--quiet", "--source", site, "-d", out], out, None)
         samples = {t: [] for t in tools}
         rounds = a.rounds if k < 1000 else max(1, a.rounds // 2)
         for r in range(rounds):
-            for tool, (cmd, out) in tools.items():
-                wall, rss = timed(cmd, out)
+            for tool, (cmd, out, cache) in tools.items():
+                wall, rss = timed(cmd, out, cache)
                 samples[tool].append((wall, rss))
                 raw.append((tool, k, r + 1, wall, rss))
                 print(f"K={k} round {r + 1} {tool}: {wall:.3f} s, {rss:.1f} MiB", flush=True)
-        for tool, (cmd, out) in tools.items():
+        for tool, (cmd, out, _) in tools.items():
             pages, files, size = site_size(out)
             wall = statistics.median(s[0] for s in samples[tool])
             rss = statistics.median(s[1] for s in samples[tool])

@@ -348,6 +348,8 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
     let target = write::Target::new(root, &out)?;
     let project = load::project(root, options.overrides.clone())?;
     let inputs = render::deps::of_inputs(&project).to_hex();
+    let langs: Vec<LangTag> = project.locales.iter().map(|l| l.lang.clone()).collect();
+    let kept = write::KeptModels::new(root);
     let (summary, warnings, withheld) = match target.up_to_date(&inputs)? {
         // Nothing the site depends on changed and the output is intact.
         Some(files) => (
@@ -372,7 +374,7 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
                 let rendered = render_project(
                     project,
                     Some(&inputs),
-                    Some(&write::KeptModels::new(root)),
+                    Some(&kept),
                     &mut ToWriter(&mut opening),
                     &mut progress,
                 );
@@ -381,6 +383,7 @@ pub(crate) fn run(options: &Options) -> Result<Report> {
             });
             // An output folder the writer refuses is reported first, as before.
             let writer = writer?;
+            kept.keep_only(&langs);
             match rendered {
                 Ok(rendering) => (writer.commit()?, rendering.warnings, rendering.withheld),
                 Err(err) => {

@@ -424,3 +424,22 @@ fn a_symlink_planted_as_a_kept_model_is_neither_read_nor_written_through() {
     let kept = std::fs::symlink_metadata(f.path(".tolmach/model/de")).unwrap();
     assert!(kept.is_file(), "the link was replaced by a kept model");
 }
+
+#[test]
+fn the_model_of_a_language_no_longer_in_the_project_is_not_kept() {
+    let f = built();
+    let models = f.path(".tolmach/model");
+    assert!(models.join("de").is_file() && models.join("en").is_file());
+    // A build stopped while keeping a model leaves its temporary file.
+    std::fs::write(models.join(".tolmach-stopped.tmp"), "partial").unwrap();
+    std::fs::remove_dir_all(f.path("locales/de")).unwrap();
+    f.write(
+        "tolmach.yaml",
+        "languages: [ru, en]\nbase_url: \"https://example.org/statement/\"\n",
+    );
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut left = common::files(&models);
+    left.sort();
+    assert_eq!(left, ["en", "ru"]);
+}

@@ -33,6 +33,27 @@ impl KeptModels {
         }
     }
 
+    /// Remove what is kept for any language but `langs` (the languages the
+    /// project has), and what a build that was stopped while keeping a
+    /// model left behind.
+    pub(crate) fn keep_only<'l>(&self, langs: impl IntoIterator<Item = &'l LangTag>) {
+        if !std::fs::symlink_metadata(&self.dir).is_ok_and(|m| m.is_dir()) {
+            return;
+        }
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        let langs: Vec<&str> = langs.into_iter().map(LangTag::as_str).collect();
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let kept = name.to_str().is_some_and(|name| langs.contains(&name));
+            if !kept && entry.file_type().is_ok_and(|t| !t.is_dir()) {
+                // Only a saving is lost if this fails: the file is not read.
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+
     fn try_keep(
         &self,
         lang: &LangTag,

@@ -48,8 +48,7 @@ pub(crate) struct ParallelContext<'a> {
     /// The page's parts, each with its rows as markup.
     sections: Vec<RowsCtx<'a>>,
     /// The same rows one by one, for a theme that places them itself
-    /// (made only if the template may read them).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// (made only if the template may read them, else empty).
     rows: Vec<Row>,
     /// The same part paired with each other language.
     pairs: Vec<SwitchLink<'a>>,
